@@ -1,0 +1,132 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks YtPipe. One entry point for people and CI.
+.DESCRIPTION
+    Tasks:
+      Build     builds the module into ./out/YtPipe (manifest, cmdlets, help, Dependencies/).
+      Test      builds, runs the xunit tests and the Pester tests, prints one summary line
+                ("Total: N passed, N failed, N skipped") and exits non-zero if anything failed.
+      Demo      builds, imports the module in a fresh pwsh and transcribes samples/jfk.wav.
+      Bench     builds and runs the throughput benchmark (bench/).
+      Clean     removes ./out.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Cuda   # builds against Whisper.net.Runtime.Cuda (needs a feed that serves it)
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Build against the CUDA runtime as well as the CPU one.
+    [switch] $Cuda,
+
+    # Model name for the Demo task.
+    [string] $Model = 'base.en'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleDir = Join-Path $out 'YtPipe'
+# This same pwsh, for child processes: as a .NET tool the process is 'dotnet' running pwsh.dll.
+$pwshExe = (Get-Process -Id $PID).Path
+$pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshExe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
+function Invoke-Pwsh { & $pwshExe @pwshPrefix -NoProfile -NonInteractive @args }
+
+function Invoke-Native([string] $what, [scriptblock] $command) {
+    & $command
+    if ($LASTEXITCODE -ne 0) { throw "$what failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Build {
+    $cudaFlag = if ($Cuda) { '-p:Cuda=true' } else { '-p:Cuda=false' }
+    if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
+    $deps = Join-Path $moduleDir 'Dependencies'
+    Invoke-Native 'Building the engine' { dotnet publish (Join-Path $root 'src/YtPipe.Core/YtPipe.Core.csproj') -c $Configuration -o $deps $cudaFlag --nologo -v quiet }
+    Invoke-Native 'Building the cmdlets' { dotnet build (Join-Path $root 'src/YtPipe.PowerShell/YtPipe.PowerShell.csproj') -c $Configuration $cudaFlag --nologo -v quiet }
+    $bin = Join-Path $root "src/YtPipe.PowerShell/bin/$Configuration/net8.0"
+    Copy-Item (Join-Path $bin 'YtPipe.PowerShell.dll'), (Join-Path $bin 'YtPipe.PowerShell.pdb') $moduleDir
+    Copy-Item (Join-Path $root 'module/*') $moduleDir
+    # Reference-only or build-only files have no place in the module.
+    Get-ChildItem $deps -Include '*.deps.json', 'YtPipe.Core.xml', 'System.Management.Automation.dll' -Recurse | Remove-Item
+    # Help: Markdown in docs/ becomes MAML; a child pwsh imports the fresh module to read parameter metadata.
+    Invoke-Pwsh -File (Join-Path $root 'build/Convert-HelpMarkdown.ps1') -DocsPath (Join-Path $root 'docs') `
+        -OutputPath (Join-Path $moduleDir 'en-US/YtPipe.PowerShell.dll-Help.xml') -ModulePath $moduleDir
+    if ($LASTEXITCODE -ne 0) { throw "Building the help failed (exit code $LASTEXITCODE)." }
+    Write-Host "Built $moduleDir$(if ($Cuda) { ' (with the CUDA runtime)' })"
+}
+
+function Invoke-Tests {
+    $results = Join-Path $out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    New-Item -ItemType Directory $results | Out-Null
+
+    # xunit over the engine.
+    dotnet test (Join-Path $root 'tests/Unit/YtPipe.Tests.csproj') -c $Configuration --nologo `
+        --logger 'trx;LogFileName=unit.trx' --logger 'console;verbosity=normal' --results-directory $results
+    $unitExit = $LASTEXITCODE
+    $unit = @{ Passed = 0; Failed = 0; Skipped = 0 }
+    $trx = Join-Path $results 'unit.trx'
+    if (Test-Path $trx) {
+        $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+        $unit.Passed = [int]$counters.passed
+        $unit.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $unit.Skipped = [int]$counters.notExecuted
+    }
+    elseif ($unitExit -ne 0) { $unit.Failed = 1 }   # the build broke: count it, don't hide it
+
+    # Pester over the built module, in a fresh pwsh so the module is imported as a user would.
+    Invoke-Native 'Restoring Pester' { dotnet restore (Join-Path $root 'tests/Pester/Pester.Dependencies.csproj') --nologo -v quiet }
+    $pesterJson = Join-Path $results 'pester.json'
+    Invoke-Pwsh -File (Join-Path $root 'tests/Pester/Invoke-Tests.ps1') -ModulePath $moduleDir -SummaryPath $pesterJson
+    $pester = if (Test-Path $pesterJson) { Get-Content -Raw $pesterJson | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+
+    $passed = $unit.Passed + $pester.Passed
+    $failed = $unit.Failed + $pester.Failed
+    $skipped = $unit.Skipped + $pester.Skipped
+    Write-Host "xunit: $($unit.Passed) passed, $($unit.Failed) failed, $($unit.Skipped) skipped"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    Write-Host "Total: $passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $unitExit -ne 0 -and $unit.Failed -eq 0 -and $unit.Passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    $sample = Join-Path $root 'samples/jfk.wav'
+    $pwsh = (Get-Process -Id $PID).Path
+    $script = @'
+param($ModulePath, $Sample, $Model)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$result = Invoke-YtTranscription -Path $Sample -Model $Model -OutputDirectory (Join-Path ([IO.Path]::GetTempPath()) 'ytpipe-demo') -OutputFormat Json, Txt, Srt, Vtt -Force
+$result | Format-Table
+"Transcript:"
+if ($result.Text) { $result.Text } else { '(no text: the model returned no segments)' }
+"Files:"
+$result.OutputFiles
+'@
+    & $pwsh -NoProfile -Command ([scriptblock]::Create($script)) -args $moduleDir, $sample, $Model
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Bench {
+    & (Join-Path $root 'bench/Invoke-Benchmark.ps1') -ModulePath $moduleDir
+}
+
+foreach ($t in $Task) {
+    switch ($t) {
+        'Clean' { if (Test-Path $out) { Remove-Item $out -Recurse -Force } }
+        'Build' { Invoke-Build }
+        'Test' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Tests }
+        'Demo' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Demo }
+        'Bench' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Bench }
+    }
+}

@@ -1,0 +1,23 @@
+@{
+    RootModule           = 'YtPipe.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f3c2e-8d0a-4c47-9a55-2f4f6f1b7e21'
+    Author               = 'YtPipe'
+    CompanyName          = 'YtPipe'
+    Copyright            = '(c) YtPipe contributors. MIT License.'
+    Description          = 'Local transcription with Whisper (whisper.cpp): files, folders and YouTube downloads, in parallel across CPU cores or GPUs. Requires PowerShell 7.4 or later and ffmpeg; Windows PowerShell 5.1 is not supported.'
+    # PowerShell 7.4+ runs on .NET 8+, which the engine (Whisper.net net8.0) needs; Windows PowerShell 5.1 cannot load it.
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('YtPipe.format.ps1xml')
+    CmdletsToExport      = @('Invoke-YtTranscription')
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('whisper', 'transcription', 'speech-to-text', 'youtube', 'ffmpeg', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using YtPipe.Core.Output;
+
+namespace YtPipe.Core.Batch;
+
+/// <summary>What a batch writes and where. Immutable.</summary>
+public sealed record BatchOptions
+{
+    /// <summary>The transcript formats to write.</summary>
+    public IReadOnlyList<OutputFormat> Formats { get; init; } = [OutputFormat.Json, OutputFormat.Txt];
+
+    /// <summary>Where transcripts go; null writes each beside its input.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Redo files whose transcripts exist, and replace those transcripts.</summary>
+    public bool Force { get; init; }
+}

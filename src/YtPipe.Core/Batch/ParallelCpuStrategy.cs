@@ -1,0 +1,35 @@
+using YtPipe.Core.Transcription;
+
+namespace YtPipe.Core.Batch;
+
+/// <summary>
+/// Several CPU workers over one shared model (the seed loaded one per file). Unless told otherwise,
+/// each worker gets up to <see cref="ThreadBudget.ThreadsPerContext"/> threads and the workers fill the cores.
+/// </summary>
+public sealed class ParallelCpuStrategy : IBatchStrategy
+{
+    public string Name => "ParallelCpu";
+
+    public WorkerPlan Plan(StrategyContext context)
+    {
+        var cores = Math.Max(1, context.LogicalCores);
+        int workers, threads;
+        string why;
+        if (context.Workers > 0)
+        {
+            workers = context.Workers;
+            threads = context.Threads > 0 ? context.Threads : ThreadBudget.PerWorker(workers, cores);
+            why = $"{workers} workers as asked, {threads} thread(s) each";
+        }
+        else
+        {
+            threads = context.Threads > 0 ? context.Threads : Math.Min(ThreadBudget.ThreadsPerContext, cores);
+            workers = Math.Max(1, cores / threads);
+            if (context.FileCount is { } n) workers = Math.Clamp(n, 1, workers);
+            why = $"{threads} thread(s) per worker (one whisper context scales to about {ThreadBudget.ThreadsPerContext}), {workers} worker(s) to fill {cores} logical cores" +
+                  (context.FileCount is { } c && c < cores / threads ? $" with {c} file(s)" : "");
+        }
+        var slots = Enumerable.Range(0, workers).Select(i => new WorkerSlot(i, DeviceSpec.Cpu, threads)).ToList();
+        return new WorkerPlan(Name, slots, why);
+    }
+}

@@ -1,0 +1,9 @@
+namespace YtPipe.Core.Errors;
+
+/// <summary>ffmpeg could not decode the file: empty, not audio, corrupt or truncated.</summary>
+public sealed class AudioDecodeException(string path, string reason, Exception? inner = null)
+    : YtPipeException($"Cannot decode '{path}': {reason}", path, inner)
+{
+    public override string ErrorId => "AudioDecodeFailed";
+    public override FailureKind Kind => FailureKind.InvalidData;
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using YtPipe.Core.Transcription;
+
+namespace YtPipe.Core.Output;
+
+/// <summary>
+/// The seed tool's schema (<c>video_id</c>, <c>source_url</c>, <c>model</c>, <c>device</c>,
+/// <c>compute_type</c>, <c>duration</c>, <c>language</c>, <c>segments</c> of <c>start</c>/<c>end</c>/<c>text</c>),
+/// with times in seconds, plus fields the seed lacked (<c>probability</c> per segment, <c>text</c>,
+/// <c>source_path</c>, <c>ytpipe_version</c>). Readers of the seed's files keep working.
+/// </summary>
+public sealed class JsonTranscriptWriter : ITranscriptWriter
+{
+    private static readonly string Version =
+        typeof(JsonTranscriptWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // Keep non-ASCII text readable in the file; the output is UTF-8 anyway.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public OutputFormat Format => OutputFormat.Json;
+
+    public void Write(Transcript transcript, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("video_id", transcript.VideoId);
+            WriteNullable(json, "source_url", transcript.SourceUrl);
+            json.WriteString("model", transcript.Model);
+            json.WriteString("device", transcript.Device);
+            json.WriteString("compute_type", transcript.ComputeType);
+            json.WriteNumber("duration", Seconds(transcript.Duration));
+            WriteNullable(json, "language", transcript.Language);
+            json.WriteStartArray("segments");
+            foreach (var segment in transcript.Segments)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("start", Seconds(segment.Start));
+                json.WriteNumber("end", Seconds(segment.End));
+                json.WriteString("text", segment.Text);
+                if (segment.Probability is { } p)
+                {
+                    json.WriteNumber("probability", Math.Round(p, 4));
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteString("text", transcript.Text);
+            json.WriteString("source_path", transcript.SourcePath);
+            json.WriteString("ytpipe_version", Version);
+            json.WriteEndObject();
+        }
+        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.Write('\n');
+    }
+
+    private static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name); else json.WriteString(name, value);
+    }
+}

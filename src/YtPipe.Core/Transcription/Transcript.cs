@@ -1,0 +1,35 @@
+namespace YtPipe.Core.Transcription;
+
+/// <summary>Everything a writer needs to write one file's transcript.</summary>
+public sealed record Transcript
+{
+    /// <summary>Full path of the transcribed audio.</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>An identifier for the item: a video id for downloads, else the file's name without extension.</summary>
+    public required string VideoId { get; init; }
+
+    /// <summary>Where the audio came from on the web; null for local files (never guessed).</summary>
+    public string? SourceUrl { get; init; }
+
+    /// <summary>Model name, such as <c>base.en</c>.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>What did the work: <c>cpu</c>, <c>cuda:0</c>.</summary>
+    public required string Device { get; init; }
+
+    /// <summary>The model's weight type, such as <c>f16</c> or <c>q8_0</c>.</summary>
+    public required string ComputeType { get; init; }
+
+    /// <summary>Length of the audio.</summary>
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>The spoken (or forced) language code; null when it could not be told.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The segments, in time order.</summary>
+    public required IReadOnlyList<TranscriptSegment> Segments { get; init; }
+
+    /// <summary>The whole text: segment texts joined by spaces.</summary>
+    public string Text => string.Join(" ", Segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0));
+}

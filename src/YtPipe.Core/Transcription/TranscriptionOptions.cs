@@ -1,0 +1,23 @@
+namespace YtPipe.Core.Transcription;
+
+/// <summary>How to transcribe: which model and how to decode. Immutable; one instance serves a whole batch.</summary>
+public sealed record TranscriptionOptions
+{
+    /// <summary>Full path of the ggml model file.</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>The model's name for reports, such as <c>base.en</c>.</summary>
+    public required string ModelName { get; init; }
+
+    /// <summary>A language code such as <c>en</c>; null detects the language of each file.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Translate the speech into English instead of transcribing it.</summary>
+    public bool Translate { get; init; }
+
+    /// <summary>Beam search width; 1 means greedy decoding. The seed tool and whisper.cpp's CLI use 5.</summary>
+    public int BeamSize { get; init; } = 5;
+
+    /// <summary>Flash attention: about 30 % faster on CPU and less memory; whisper.cpp's CLI turns it on by default.</summary>
+    public bool FlashAttention { get; init; } = true;
+}

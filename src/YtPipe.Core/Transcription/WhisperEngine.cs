@@ -1,0 +1,43 @@
+using Whisper.net;
+using Whisper.net.LibraryLoader;
+using YtPipe.Core.Errors;
+using YtPipe.Core.Models;
+
+namespace YtPipe.Core.Transcription;
+
+/// <summary>Whisper.net over whisper.cpp. One <see cref="WhisperFactory"/> per device, shared by its workers.</summary>
+public sealed class WhisperEngine(TranscriptionOptions options) : ITranscriptionEngine
+{
+    /// <inheritdoc />
+    public ITranscriptionModel LoadModel(DeviceSpec device)
+    {
+        var info = GgmlModelInfo.Read(options.ModelPath);
+        // nvidia-smi numbers GPUs by PCI bus, CUDA by speed: make them agree before CUDA starts,
+        // so the index Get-YtGpu shows is the device that does the work.
+        if (device.Kind == DeviceKind.Cuda && Environment.GetEnvironmentVariable("CUDA_DEVICE_ORDER") is null)
+        {
+            Environment.SetEnvironmentVariable("CUDA_DEVICE_ORDER", "PCI_BUS_ID");
+        }
+        WhisperFactory factory;
+        try
+        {
+            factory = WhisperFactory.FromPath(options.ModelPath, new WhisperFactoryOptions
+            {
+                UseGpu = device.Kind == DeviceKind.Cuda,
+                GpuDevice = device.GpuIndex,
+                UseFlashAttention = options.FlashAttention,
+            });
+        }
+        catch (WhisperModelLoadException e)
+        {
+            throw new ModelInvalidException(options.ModelPath, "whisper.cpp could not load it", e)
+            {
+                Fix = "Download the model again and replace the file.",
+            };
+        }
+        var used = device.Kind == DeviceKind.Cuda && RuntimeOptions.LoadedLibrary is RuntimeLibrary.Cuda
+            ? device.ToString()
+            : DeviceSpec.Cpu.ToString();
+        return new WhisperModel(factory, options, used, info.ComputeType);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace YtPipe.PowerShell.Hosting;
+
+/// <summary>
+/// Sends the default context's requests for YtPipe.Core to the private context when the module is
+/// imported. Only YtPipe.Core is answered: everything it needs then resolves inside that context.
+/// </summary>
+public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    private const string EngineAssembly = "YtPipe.Core";
+
+    /// <summary>Called by PowerShell when the module is imported.</summary>
+    public void OnImport() => AssemblyLoadContext.Default.Resolving += ResolveEngine;
+
+    /// <summary>Called by PowerShell when the module is removed.</summary>
+    public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= ResolveEngine;
+
+    private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name) =>
+        name.Name == EngineAssembly ? DependencyLoadContext.Instance.LoadFromAssemblyName(name) : null;
+}

@@ -1,0 +1,33 @@
+using YtPipe.Core.Batch;
+
+namespace YtPipe.PowerShell.Hosting;
+
+/// <summary>Copies engine results into the types the cmdlets emit.</summary>
+internal static class ResultMapper
+{
+    public static TranscriptionResult ToResult(FileResult r) => new()
+    {
+        Path = r.InputPath,
+        Status = r.Status switch
+        {
+            FileStatus.Transcribed => TranscriptionStatus.Transcribed,
+            FileStatus.Skipped => TranscriptionStatus.Skipped,
+            _ => TranscriptionStatus.Failed,
+        },
+        Language = r.Transcript?.Language,
+        Duration = r.Duration,
+        Text = r.Transcript?.Text ?? string.Empty,
+        Segments = r.Transcript?.Segments
+            .Select(s => new TranscriptSegmentInfo { Start = s.Start, End = s.End, Text = s.Text, Probability = s.Probability })
+            .ToArray() ?? [],
+        OutputFiles = r.OutputFiles.ToArray(),
+        Elapsed = r.Elapsed,
+        RealTimeFactor = r.RealTimeFactor is { } f ? Math.Round(f, 3) : null,
+        Device = r.Device,
+        Model = r.Model,
+        ComputeType = r.Transcript?.ComputeType,
+        Worker = r.Worker,
+        ErrorId = r.Error?.ErrorId,
+        ErrorMessage = r.Error?.Message,
+    };
+}

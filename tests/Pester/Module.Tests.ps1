@@ -1,0 +1,84 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:ModuleDir = Get-TestModulePath
+}
+
+Describe 'The built module' {
+    It 'imports in a fresh pwsh and exports its commands' {
+        $child = Invoke-ChildPwsh '(Get-Command -Module YtPipe).Name | Sort-Object'
+        $child.ExitCode | Should -Be 0
+        $child.Error | Should -BeNullOrEmpty
+        $child.Output | Should -Contain 'Invoke-YtTranscription'
+    }
+
+    It 'has a valid manifest that requires PowerShell 7.4 on Core' {
+        $m = Test-ModuleManifest (Join-Path $ModuleDir 'YtPipe.psd1')
+        $m.PowerShellVersion | Should -Be ([version]'7.4')
+        $m.CompatiblePSEditions | Should -Be 'Core'
+    }
+
+    It 'keeps the engine and its native runtimes under Dependencies, and ships no System.Management.Automation' {
+        Join-Path $ModuleDir 'YtPipe.PowerShell.dll' | Test-File | Should -BeTrue
+        foreach ($dll in 'YtPipe.Core.dll', 'Whisper.net.dll', 'FFMpegCore.dll') {
+            Join-Path $ModuleDir "Dependencies/$dll" | Test-File | Should -BeTrue
+            Join-Path $ModuleDir $dll | Test-File | Should -BeFalse
+        }
+        Join-Path $ModuleDir 'Dependencies/runtimes/linux-x64/libwhisper.so' | Test-File | Should -BeTrue
+        Join-Path $ModuleDir 'Dependencies/runtimes/win-x64/whisper.dll' | Test-File | Should -BeTrue
+        Get-ChildItem $ModuleDir -Recurse -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
+    }
+
+    It 'loads the engine into its own load context, not the default one' {
+        $child = Invoke-ChildPwsh @'
+$null = TabExpansion2 -inputScript 'Invoke-YtTranscription -Model ' -cursorColumn 31
+$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'YtPipe.Core' }
+[Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name
+'@
+        $child.Output | Should -Be 'YtPipe.Dependencies'
+    }
+}
+
+Describe 'Help and tab completion' {
+    BeforeAll {
+        Import-Module $ModuleDir -Force
+        $script:Help = Get-Help Invoke-YtTranscription -Full
+    }
+
+    It 'has a synopsis, a description and examples' {
+        $Help.Synopsis | Should -Not -BeNullOrEmpty
+        $Help.Synopsis | Should -Not -Match '^\s*Invoke-YtTranscription\s'
+        $Help.description | Should -Not -BeNullOrEmpty
+        @($Help.examples.example).Count | Should -BeGreaterOrEqual 4
+    }
+
+    It 'documents every parameter' {
+        $common = [Management.Automation.PSCmdlet]::CommonParameters + [Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $parameters = (Get-Command Invoke-YtTranscription).Parameters.Keys | Where-Object { $_ -notin $common }
+        foreach ($name in $parameters) {
+            $p = $Help.parameters.parameter | Where-Object name -eq $name
+            $p | Should -Not -BeNullOrEmpty -Because "-$name needs help"
+            ($p.description.Text -join ' ') | Should -Not -BeNullOrEmpty -Because "-$name needs a description"
+        }
+    }
+
+    It 'completes -<Parameter> <Typed> with <Expected>' -ForEach @(
+        @{ Parameter = 'Model'; Typed = 'ba'; Expected = 'base.en' }
+        @{ Parameter = 'Language'; Typed = 'e'; Expected = 'en' }
+        @{ Parameter = 'OutputFormat'; Typed = 'S'; Expected = 'Srt' }
+    ) {
+        $line = "Invoke-YtTranscription -$Parameter $Typed"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $Expected
+    }
+
+    It 'completes -Model with installed models the catalog does not know' {
+        $dir = New-Item -ItemType Directory (Join-Path $TestDrive 'models') -Force
+        Set-Content (Join-Path $dir 'ggml-my-finetune.bin') 'x'
+        $saved = $env:YTPIPE_MODEL_DIR
+        $env:YTPIPE_MODEL_DIR = $dir.FullName
+        try {
+            $line = 'Invoke-YtTranscription -Model my'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'my-finetune'
+        }
+        finally { $env:YTPIPE_MODEL_DIR = $saved }
+    }
+}

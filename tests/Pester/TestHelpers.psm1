@@ -1,0 +1,133 @@
+# Shared fixtures for the Pester tests: media made by ffmpeg, models from ../shared or written here,
+# and a child pwsh for tests that need their own environment or must be interrupted.
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:SharedRoot = Join-Path (Split-Path $script:RepoRoot -Parent) 'shared'
+
+function Get-TestModulePath {
+    if ($env:YTPIPE_TEST_MODULE) { return $env:YTPIPE_TEST_MODULE }
+    Join-Path $script:RepoRoot 'out/YtPipe'
+}
+
+function New-TestSpeech {
+    <# Speaks $Text with ffmpeg's flite voice (16 kHz) into $Path; the codec follows the extension. #>
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Text = 'The quick brown fox jumps over the lazy dog.',
+        [string[]] $CodecArgs = @()
+    )
+    $folder = Split-Path $Path -Parent
+    if ($folder) { New-Item -ItemType Directory -Force $folder | Out-Null }
+    $escaped = $Text.Replace("'", '')
+    & ffmpeg -nostdin -v error -y -f lavfi -i "flite=text='$escaped':voice=kal16" @CodecArgs $Path
+    if ($LASTEXITCODE -ne 0) { throw "ffmpeg could not make $Path" }
+    Get-Item -LiteralPath $Path
+}
+
+function New-TestTone {
+    <# $Seconds of a 440 Hz tone: a cheap long file for cancellation and ordering tests. #>
+    param([Parameter(Mandatory)] [string] $Path, [int] $Seconds = 5)
+    $folder = Split-Path $Path -Parent
+    if ($folder) { New-Item -ItemType Directory -Force $folder | Out-Null }
+    & ffmpeg -nostdin -v error -y -f lavfi -i "sine=frequency=440:sample_rate=16000:duration=$Seconds" $Path
+    if ($LASTEXITCODE -ne 0) { throw "ffmpeg could not make $Path" }
+    Get-Item -LiteralPath $Path
+}
+
+function Get-WeightlessModel {
+    <#
+      A weightless tiny.en (real header and vocabulary, no tensors): whisper.cpp runs the full encoder
+      and returns no text. Copied from ../shared/models when there, else written here.
+    #>
+    param([Parameter(Mandatory)] [string] $Folder, [string] $Name = 'tiny.en')
+    New-Item -ItemType Directory -Force $Folder | Out-Null
+    $target = Join-Path $Folder "ggml-$Name.bin"
+    $shared = Join-Path $script:SharedRoot 'models/for-tests-ggml-tiny.en.bin'
+    if (Test-Path $shared) { Copy-Item $shared $target }
+    else { Write-WeightlessModel -Path $target }
+    $target
+}
+
+function Write-WeightlessModel {
+    <# Writes a tiny.en-shaped ggml file with a synthetic vocabulary (DESIGN.md "Models"). #>
+    param([Parameter(Mandatory)] [string] $Path)
+    $stream = [IO.File]::Create($Path)
+    $w = [IO.BinaryWriter]::new($stream)
+    try {
+        $w.Write([uint32]0x67676d6c)
+        foreach ($v in 51864, 1500, 384, 6, 4, 448, 384, 6, 4, 80, 1) { $w.Write([int]$v) }
+        $w.Write([int]80); $w.Write([int]201)
+        $w.Write([byte[]]::new(80 * 201 * 4))
+        $w.Write([int]51864)
+        for ($i = 0; $i -lt 51864; $i++) {
+            $bytes = [Text.Encoding]::UTF8.GetBytes("t$i")
+            $w.Write([int]$bytes.Length); $w.Write($bytes)
+        }
+    }
+    finally { $w.Dispose() }
+}
+
+function Get-ZeroModel {
+    <#
+      A zero-filled tiny.en (every tensor present, all zeros, ~78 MB): whisper.cpp emits deterministic
+      junk text with real timestamps, so writers are checked on real engine output. Made once per run.
+    #>
+    param([Parameter(Mandatory)] [string] $Folder)
+    $target = Join-Path $Folder 'ggml-zero-tiny.en.bin'
+    if (-not (Test-Path $target)) {
+        $weightless = Get-WeightlessModel -Folder $Folder
+        & python3 (Join-Path $script:SharedRoot 'tools/make-zero-model.py') $weightless $target | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw 'make-zero-model.py failed' }
+    }
+    $target
+}
+
+function New-PwshStartInfo {
+    <#
+      A ProcessStartInfo that starts this same pwsh: when pwsh runs as a .NET tool the process is
+      'dotnet' with pwsh.dll as its first argument, which must be passed on.
+    #>
+    param([string[]] $Arguments)
+    $exe = (Get-Process -Id $PID).Path
+    $psi = [Diagnostics.ProcessStartInfo]::new($exe)
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $psi.ArgumentList.Add([Environment]::GetCommandLineArgs()[0]) }
+    foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
+    $psi
+}
+
+function Invoke-ChildPwsh {
+    <#
+      Runs $Script in a fresh pwsh with the module imported and $Environment set; returns exit code,
+      stdout lines and stderr text. For tests that need a process of their own (environment, errors
+      that end the command).
+    #>
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $psi = New-PwshStartInfo '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Get-TestModulePath)'; $Script"
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.Environment['NO_COLOR'] = '1'
+    foreach ($k in $Environment.Keys) { $psi.Environment[$k] = $Environment[$k] }
+    $p = [Diagnostics.Process]::Start($psi)
+    $stdout = $p.StandardOutput.ReadToEndAsync()
+    $stderr = $p.StandardError.ReadToEndAsync()
+    if (-not $p.WaitForExit(300000)) { $p.Kill($true); throw 'child pwsh did not finish in 5 minutes' }
+    [pscustomobject]@{
+        ExitCode = $p.ExitCode
+        Output   = @($stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' })
+        Error    = $stderr.Result
+    }
+}
+
+function Get-PartialFiles {
+    <# Files a crash could leave: temporaries of the atomic writer. #>
+    param([Parameter(Mandatory)] [string] $Folder)
+    @(Get-ChildItem -LiteralPath $Folder -Recurse -Force -File | Where-Object Name -like '*.ytpipe-tmp')
+}
+
+Export-ModuleMember -Function *
+
+function Test-File {
+    <# Whether a file exists, taking the path literally (Should -Exist treats [ ] as wildcards). #>
+    param([Parameter(Mandatory, ValueFromPipeline)] [string] $Path)
+    process { [IO.File]::Exists($Path) }
+}
