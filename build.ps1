@@ -1,4 +1,5 @@
 #!/usr/bin/env pwsh
+
 <#
 .SYNOPSIS
     Builds, tests, demonstrates and benchmarks YtPipe. One entry point for people and CI.

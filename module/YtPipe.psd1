@@ -10,7 +10,7 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('YtPipe.format.ps1xml')
-    CmdletsToExport      = @('Invoke-YtTranscription')
+    CmdletsToExport      = @('Invoke-YtTranscription', 'Get-YtGpu')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

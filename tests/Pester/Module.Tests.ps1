@@ -30,7 +30,9 @@ Describe 'The built module' {
 
     It 'loads the engine into its own load context, not the default one' {
         $child = Invoke-ChildPwsh @'
-$null = TabExpansion2 -inputScript 'Invoke-YtTranscription -Model ' -cursorColumn 31
+# Completing -Model reads the model folder through the engine, which loads it.
+$line = 'Invoke-YtTranscription -Model '
+$null = TabExpansion2 -inputScript $line -cursorColumn $line.Length
 $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'YtPipe.Core' }
 [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name
 '@

@@ -124,10 +124,11 @@ function Get-PartialFiles {
     @(Get-ChildItem -LiteralPath $Folder -Recurse -Force -File | Where-Object Name -like '*.ytpipe-tmp')
 }
 
-Export-ModuleMember -Function *
 
 function Test-File {
     <# Whether a file exists, taking the path literally (Should -Exist treats [ ] as wildcards). #>
     param([Parameter(Mandatory, ValueFromPipeline)] [string] $Path)
     process { [IO.File]::Exists($Path) }
 }
+
+Export-ModuleMember -Function *

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using YtPipe.Core.Audio;
 using YtPipe.Core.Batch;
 using YtPipe.Core.Errors;
+using YtPipe.Core.Gpu;
 using YtPipe.Core.Models;
 using YtPipe.Core.Output;
 using YtPipe.Core.Transcription;
@@ -23,6 +24,9 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
     private readonly CancellationTokenSource stop = new();
     private TranscriptionBatch? batch;
     private BatchPump? pump;
+    // Inputs known before the first file, when they come from parameters rather than the pipeline:
+    // their count lets the plan give a single file every thread.
+    private List<TranscriptionInput>? preResolved;
 
     /// <summary>Files or folders to transcribe; wildcards are allowed. A folder means its media files, recursively.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -76,6 +80,21 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
     [ValidateRange(0, 256)]
     public int Workers { get; set; }
 
+    /// <summary>Where the model runs: Auto (a GPU when one is found and the CUDA runtime is bundled, else the CPU), Cpu or Cuda.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Cpu", "Cuda", IgnoreCase = true)]
+    public string Device { get; set; } = "Auto";
+
+    /// <summary>How files are spread over workers: Auto (the rule), Sequential, ParallelCpu or MultiGpu.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Sequential", "ParallelCpu", "MultiGpu", IgnoreCase = true)]
+    public string Strategy { get; set; } = "Auto";
+
+    /// <summary>The GPUs to use, by Get-YtGpu's index. Default: all.</summary>
+    [Parameter]
+    [ValidateRange(0, 63)]
+    public int[]? GpuIndex { get; set; }
+
     /// <summary>Transcript formats to write: Json, Txt, Srt, Vtt. Default: Json, Txt.</summary>
     [Parameter]
     [ValidateSet("Json", "Txt", "Srt", "Vtt", IgnoreCase = true)]
@@ -117,6 +136,10 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
             {
                 WriteWarning($"{transcription.ModelName} is an English-only model; -Language {transcription.Language} will not work well. Use a multilingual model such as 'base'.");
             }
+            if (!MyInvocation.ExpectingInput)
+            {
+                preResolved = ResolveInputs().ToList();
+            }
             var plan = PlanWorkers();
             var options = new BatchOptions
             {
@@ -137,74 +160,121 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
 
     private WorkerPlan PlanWorkers()
     {
-        var context = new StrategyContext { Device = DeviceKind.Cpu, Workers = Workers, Threads = Threads };
-        var (strategy, why) = StrategySelector.Choose(context);
+        var choice = Enum.Parse<DeviceChoice>(Device, ignoreCase: true);
+        var strategyName = Strategy.ToLowerInvariant();
+        IReadOnlyList<GpuInfo> gpus = [];
+        // Only ask nvidia-smi when a GPU could be used: it can take seconds on a busy driver.
+        if (choice != DeviceChoice.Cpu && strategyName != "parallelcpu")
+        {
+            var query = NvidiaSmiQuery.QueryAsync(stop.Token).GetAwaiter().GetResult();
+            gpus = query.Gpus;
+            if (query.Problem is not null)
+            {
+                WriteVerbose($"No GPUs: {query.Problem}.");
+            }
+        }
+        var (kind, useGpus, deviceWhy) = DeviceResolver.Resolve(choice, gpus, CudaRuntime.IsBundled, GpuIndex);
+        if (strategyName == "parallelcpu")
+        {
+            kind = DeviceKind.Cpu;
+        }
+        else if (strategyName == "multigpu")
+        {
+            kind = DeviceKind.Cuda;
+        }
+        WriteVerbose($"Device {kind}: {deviceWhy}.");
+        var context = new StrategyContext
+        {
+            Device = kind,
+            Workers = Workers,
+            Threads = Threads,
+            Gpus = kind == DeviceKind.Cuda ? useGpus : [],
+            FileCount = preResolved?.Count,
+        };
+        var (strategy, why) = strategyName switch
+        {
+            "sequential" => (new SequentialStrategy(), "-Strategy Sequential"),
+            "parallelcpu" => (new ParallelCpuStrategy(), "-Strategy ParallelCpu"),
+            "multigpu" => ((IBatchStrategy)new MultiGpuStrategy(), "-Strategy MultiGpu"),
+            _ => StrategySelector.Choose(context),
+        };
         var plan = strategy.Plan(context);
         WriteVerbose($"Strategy {plan.Strategy} ({why}): {plan.Describe()}; {plan.Reason}.");
-        if (plan.Workers.Where(w => w.Device.Kind == DeviceKind.Cpu).Sum(w => w.Threads) > context.LogicalCores)
+        var cpuThreads = plan.Workers.Where(w => w.Device.Kind == DeviceKind.Cpu).Sum(w => w.Threads);
+        if (cpuThreads > context.LogicalCores)
         {
-            WriteWarning($"{plan.Describe()} is more threads than the {context.LogicalCores} logical cores: the workers will slow each other down.");
+            WriteWarning($"{plan.Describe()} is {cpuThreads} threads on {context.LogicalCores} logical cores: the workers will slow each other down.");
+        }
+        if (kind == DeviceKind.Cuda && !CudaRuntime.IsBundled)
+        {
+            WriteWarning("This build of YtPipe has no CUDA runtime: the CPU will do the work, and the results will say so. Build with ./build.ps1 -Cuda for GPU support.");
         }
         return plan;
     }
 
     protected override void ProcessRecord()
     {
+        foreach (var input in preResolved ?? ResolveInputs())
+        {
+            Submit(input);
+        }
+        preResolved = null;
+        pump!.DrainAvailable();
+    }
+
+    /// <summary>The files of -Path or -LiteralPath; bad paths are written as errors and left out.</summary>
+    private IEnumerable<TranscriptionInput> ResolveInputs()
+    {
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var raw in literal ? LiteralPath : Path)
         {
             var paths = InputPathResolver.Resolve(this, raw, literal, out var error);
-            foreach (var resolved in paths)
-            {
-                Submit(resolved);
-            }
             if (error is not null)
             {
                 WriteError(error);
             }
+            foreach (var path in paths)
+            {
+                IEnumerable<TranscriptionInput> inputs;
+                try
+                {
+                    inputs = InputExpander.Expand(path);
+                }
+                catch (YtPipeException e)
+                {
+                    WriteError(ErrorRecords.From(e));
+                    continue;
+                }
+                foreach (var input in inputs)
+                {
+                    yield return input;
+                }
+            }
         }
-        pump!.DrainAvailable();
     }
 
-    private void Submit(string path)
+    private void Submit(TranscriptionInput input)
     {
-        IEnumerable<TranscriptionInput> inputs;
+        OutputPlan? plan;
         try
         {
-            inputs = InputExpander.Expand(path);
+            plan = batch!.Plan(input);
         }
         catch (YtPipeException e)
         {
             WriteError(ErrorRecords.From(e));
             return;
         }
-        foreach (var input in inputs)
+        if (plan is null)
         {
-            OutputPlan? plan;
-            try
-            {
-                plan = batch!.Plan(input);
-            }
-            catch (YtPipeException e)
-            {
-                WriteError(ErrorRecords.From(e));
-                continue;
-            }
-            if (plan is null)
-            {
-                WriteVerbose($"'{input.FilePath}' was given more than once; it is transcribed once.");
-                continue;
-            }
-            if (!plan.IsDone)
-            {
-                var targets = string.Join(", ", plan.ToWrite.Select(f => plan.Paths[f]));
-                if (!ShouldProcess(input.FilePath, $"Transcribe to {targets}"))
-                {
-                    continue;
-                }
-            }
-            batch.Submit(plan);
+            WriteVerbose($"'{input.FilePath}' was given more than once; it is transcribed once.");
+            return;
         }
+        if (!plan.IsDone && !ShouldProcess(input.FilePath, $"Transcribe to {string.Join(", ", plan.ToWrite.Select(f => plan.Paths[f]))}"))
+        {
+            return;
+        }
+        batch.Submit(plan);
     }
 
     protected override void EndProcessing()

@@ -18,6 +18,15 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     /// <summary>Called by PowerShell when the module is removed.</summary>
     public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= ResolveEngine;
 
-    private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name) =>
-        name.Name == EngineAssembly ? DependencyLoadContext.Instance.LoadFromAssemblyName(name) : null;
+    // Loads by path, never by name: a by-name load of a missing file would fall back to the default
+    // context, which asks this handler again, forever.
+    private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name)
+    {
+        if (name.Name != EngineAssembly)
+        {
+            return null;
+        }
+        var path = Path.Combine(DependencyLoadContext.Instance.Folder, EngineAssembly + ".dll");
+        return File.Exists(path) ? DependencyLoadContext.Instance.LoadFromAssemblyPath(path) : null;
+    }
 }

@@ -22,6 +22,7 @@ internal static class ResultMapper
             .ToArray() ?? [],
         OutputFiles = r.OutputFiles.ToArray(),
         Elapsed = r.Elapsed,
+        ModelTime = r.ModelTime,
         RealTimeFactor = r.RealTimeFactor is { } f ? Math.Round(f, 3) : null,
         Device = r.Device,
         Model = r.Model,

@@ -34,6 +34,9 @@ public sealed class TranscriptionResult
     /// <summary>Wall time from the start of decoding to the last file written.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>The part of Elapsed spent inside the model (the rest is decoding and writing).</summary>
+    public TimeSpan ModelTime { get; init; }
+
     /// <summary>Elapsed time over audio length: 0.25 is four times faster than real time.</summary>
     public double? RealTimeFactor { get; init; }
 
