@@ -9,8 +9,8 @@
     # PowerShell 7.4+ runs on .NET 8+, which the engine (Whisper.net net8.0) needs; Windows PowerShell 5.1 cannot load it.
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
-    FormatsToProcess     = @('YtPipe.format.ps1xml')
-    CmdletsToExport      = @('Invoke-YtTranscription', 'Get-YtGpu')
+    FormatsToProcess     = @('YtPipe.format.ps1xml', 'YtPipe.Download.format.ps1xml', 'YtPipe.Models.format.ps1xml')
+    CmdletsToExport      = @('Invoke-YtTranscription', 'Get-YtGpu', 'Save-YtAudio', 'Start-YtPipeline', 'Get-YtModel', 'Save-YtModel')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -131,4 +131,40 @@ function Test-File {
     process { [IO.File]::Exists($Path) }
 }
 
+function Start-TestServer {
+    <#
+      Starts tests/Pester/fixtures/test_server.py on 127.0.0.1 over $Root; returns an object with
+      Url (http://127.0.0.1:port), Root, Log (JSON lines of requests), Process, and methods
+      to steer it (Set-TestServerControl) and stop it (Stop-TestServer).
+    #>
+    param([Parameter(Mandatory)] [string] $Root)
+    New-Item -ItemType Directory -Force $Root | Out-Null
+    $log = Join-Path $Root '_requests.jsonl'
+    $psi = [Diagnostics.ProcessStartInfo]::new('python3')
+    foreach ($a in (Join-Path $PSScriptRoot 'fixtures/test_server.py'), '--root', $Root, '--log', $log) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $p = [Diagnostics.Process]::Start($psi)
+    $line = $p.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait(20000) -or $line.Result -notmatch '^PORT (\d+)$') { $p.Kill($true); throw 'the test server did not start' }
+    [pscustomobject]@{ Url = "http://127.0.0.1:$($Matches[1])"; Root = $Root; Log = $log; Process = $p }
+}
+
+function Set-TestServerControl {
+    <# Writes the server's _control.json (see test_server.py). #>
+    param([Parameter(Mandatory)] $Server, [hashtable] $Control = @{})
+    $Control | ConvertTo-Json -Depth 5 | Set-Content -Path (Join-Path $Server.Root '_control.json') -Encoding utf8
+}
+
+function Get-TestServerRequest {
+    <# The requests the server saw, as objects. #>
+    param([Parameter(Mandatory)] $Server)
+    if (-not (Test-Path $Server.Log)) { return @() }
+    @(Get-Content $Server.Log | ForEach-Object { $_ | ConvertFrom-Json })
+}
+
+function Stop-TestServer {
+    param([Parameter(Mandatory)] $Server)
+    if (-not $Server.Process.HasExited) { $Server.Process.Kill($true); $null = $Server.Process.WaitForExit(5000) }
+}
+
 Export-ModuleMember -Function *
