@@ -194,9 +194,10 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 {
                     length = await decoder.ProbeDurationAsync(item.Input.FilePath, token).ConfigureAwait(false);
                 }
-                catch (YtPipeException e)
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    Fail(item, e, null, TimeSpan.Zero, null);
+                    var error = e as YtPipeException ?? new AudioDecodeException(item.Input.FilePath, e.Message, e);
+                    Fail(item, error, null, TimeSpan.Zero, null);
                     continue;
                 }
                 lock (progressGate) audioTotal += length;
@@ -224,9 +225,10 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                     clip = await decoder.DecodeAsync(item.Plan.Input.FilePath, token).ConfigureAwait(false);
                     CheckNotTruncated(item, clip);
                 }
-                catch (YtPipeException e)
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    Fail(item.Plan, e, item.DeclaredLength, Stopwatch.GetElapsedTime(started), null);
+                    var error = e as YtPipeException ?? new AudioDecodeException(item.Plan.Input.FilePath, e.Message, e);
+                    Fail(item.Plan, error, item.DeclaredLength, Stopwatch.GetElapsedTime(started), null);
                     continue;
                 }
                 await decoded.Writer.WriteAsync(new DecodedItem(item, clip, started), token).ConfigureAwait(false);
@@ -267,8 +269,13 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 await TranscribeOneAsync(worker, model, transcriber, item, token).ConfigureAwait(false);
             }
         }
-        catch (YtPipeException e) when (e is ModelInvalidException or ModelNotFoundException)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+        }
+        catch (Exception e)
+        {
+            // A model that cannot load (or any failure outside one file's work) ends the batch: a
+            // worker that just vanished would leave the decoders blocked on a channel nobody reads.
             Interlocked.CompareExchange(ref fatal, e, null);
             cts.Cancel();
         }
@@ -322,7 +329,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
             {
                 recognized = await transcriber.TranscribeAsync(item.Clip.Samples, worker, token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException and not YtPipeException)
+            catch (Exception e) when (e is not YtPipeException && (e is not OperationCanceledException || !token.IsCancellationRequested))
             {
                 throw new TranscriptionFailedException(input.FilePath, e.Message, e);
             }

@@ -13,7 +13,7 @@ public sealed record SubtitleCue(long StartMs, long EndMs, string Text)
     public static IReadOnlyList<SubtitleCue> FromSegments(IEnumerable<TranscriptSegment> segments)
     {
         var spoken = segments
-            .Select(s => (Start: SubtitleTime.ToMilliseconds(s.Start), End: SubtitleTime.ToMilliseconds(s.End), Text: FoldLines(s.Text)))
+            .Select(s => (Start: SubtitleTime.ToMilliseconds(s.Start), End: SubtitleTime.ToMilliseconds(s.End), Text: SegmentText.OneLine(s.Text)))
             .Where(s => s.Text.Length > 0)
             .ToList();
         var cues = new List<SubtitleCue>(spoken.Count);
@@ -29,7 +29,4 @@ public sealed record SubtitleCue(long StartMs, long EndMs, string Text)
         }
         return cues;
     }
-
-    private static string FoldLines(string text) =>
-        string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
 }

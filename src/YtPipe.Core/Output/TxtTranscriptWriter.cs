@@ -11,7 +11,8 @@ public sealed class TxtTranscriptWriter : ITranscriptWriter
     {
         foreach (var segment in transcript.Segments)
         {
-            var text = segment.Text.Trim();
+            // One segment, one line: a line break inside a segment's text would split it.
+            var text = SegmentText.OneLine(segment.Text);
             if (text.Length > 0)
             {
                 writer.Write(text);

@@ -1,0 +1,121 @@
+using YtPipe.Core.Batch;
+using YtPipe.Core.Errors;
+using YtPipe.Core.Output;
+using YtPipe.Tests.Support;
+
+namespace YtPipe.Tests.Batch;
+
+public sealed class OutputPlannerTests : IDisposable
+{
+    private static readonly OutputFormat[] JsonAndTxt = [OutputFormat.Json, OutputFormat.Txt];
+
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void ByDefault_TranscriptsGoBesideTheInput()
+    {
+        var input = folder.PathOf(Path.Combine("a", "talk.wav"));
+
+        var plan = new OutputPlanner(null, JsonAndTxt, force: false).Plan(new TranscriptionInput(input))!;
+
+        Assert.Equal(folder.PathOf(Path.Combine("a", "talk.json")), plan.Paths[OutputFormat.Json]);
+        Assert.Equal(folder.PathOf(Path.Combine("a", "talk.txt")), plan.Paths[OutputFormat.Txt]);
+        Assert.Equal(JsonAndTxt, plan.ToWrite);
+        Assert.False(plan.IsDone);
+    }
+
+    [Fact]
+    public void WithOutputDirectory_AFolderInputKeepsItsSubFolders()
+    {
+        var root = folder.PathOf("in");
+        var output = folder.PathOf("out");
+
+        var plan = new OutputPlanner(output, JsonAndTxt, force: false)
+            .Plan(new TranscriptionInput(Path.Combine(root, "a", "b", "x.wav"), root))!;
+
+        Assert.Equal(Path.Combine(output, "a", "b", "x.json"), plan.Paths[OutputFormat.Json]);
+    }
+
+    [Fact]
+    public void WithOutputDirectory_AFileInputGoesStraightIntoIt()
+    {
+        var output = folder.PathOf("out");
+
+        var plan = new OutputPlanner(output, JsonAndTxt, force: false)
+            .Plan(new TranscriptionInput(folder.PathOf(Path.Combine("deep", "er", "x.wav"))))!;
+
+        Assert.Equal(Path.Combine(output, "x.json"), plan.Paths[OutputFormat.Json]);
+    }
+
+    [Fact]
+    public void TwoInputsWithTheSameName_IntoOneOutputDirectory_TheSecondIsRefused()
+    {
+        var planner = new OutputPlanner(folder.PathOf("out"), JsonAndTxt, force: false);
+        var first = folder.PathOf(Path.Combine("monday", "talk.wav"));
+        var second = folder.PathOf(Path.Combine("tuesday", "talk.wav"));
+        Assert.NotNull(planner.Plan(new TranscriptionInput(first)));
+
+        var error = Assert.Throws<OutputCollisionException>(() => planner.Plan(new TranscriptionInput(second)));
+
+        Assert.Equal("OutputPathCollision", error.ErrorId);
+        Assert.Equal(second, error.Target);
+        Assert.Contains(first, error.Message);
+    }
+
+    [Fact]
+    public void TwoInputsWithTheSameStem_BesideEachOther_TheSecondIsRefused()
+    {
+        var planner = new OutputPlanner(null, JsonAndTxt, force: false);
+        Assert.NotNull(planner.Plan(new TranscriptionInput(folder.PathOf("talk.wav"))));
+
+        Assert.Throws<OutputCollisionException>(() => planner.Plan(new TranscriptionInput(folder.PathOf("talk.mp3"))));
+    }
+
+    [Fact]
+    public void TheSameFileTwice_IsPlannedOnce()
+    {
+        var planner = new OutputPlanner(null, JsonAndTxt, force: false);
+        var input = new TranscriptionInput(folder.PathOf("talk.wav"));
+        Assert.NotNull(planner.Plan(input));
+
+        Assert.Null(planner.Plan(input));
+    }
+
+    [Fact]
+    public void AllOutputsExist_TheFileIsDone()
+    {
+        folder.WriteFile("talk.json", "{}");
+        folder.WriteFile("talk.txt", "");
+
+        var plan = new OutputPlanner(null, JsonAndTxt, force: false).Plan(new TranscriptionInput(folder.PathOf("talk.wav")))!;
+
+        Assert.True(plan.IsDone);
+        Assert.Empty(plan.ToWrite);
+    }
+
+    [Fact]
+    public void SomeOutputsExist_OnlyTheMissingAreToWrite()
+    {
+        folder.WriteFile("talk.json", "{}");
+
+        var plan = new OutputPlanner(null, [OutputFormat.Json, OutputFormat.Txt, OutputFormat.Srt], force: false)
+            .Plan(new TranscriptionInput(folder.PathOf("talk.wav")))!;
+
+        Assert.Equal(new[] { OutputFormat.Txt, OutputFormat.Srt }, plan.ToWrite);
+        Assert.False(plan.IsDone);
+    }
+
+    [Fact]
+    public void Force_WritesEveryOutput_EvenExistingOnes()
+    {
+        folder.WriteFile("talk.json", "{}");
+        folder.WriteFile("talk.txt", "");
+
+        var plan = new OutputPlanner(null, JsonAndTxt, force: true).Plan(new TranscriptionInput(folder.PathOf("talk.wav")))!;
+
+        Assert.Equal(JsonAndTxt, plan.ToWrite);
+        Assert.False(plan.IsDone);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using YtPipe.Core.Audio;
+
+namespace YtPipe.Tests.Fakes;
+
+/// <summary>
+/// Decodes the files a test registered, as their <see cref="FakeAudioFile"/> says, into silent clips
+/// of the right length. Remembers which clip came from which file, so the fake transcriber can tell.
+/// </summary>
+public sealed class FakeAudioDecoder : IAudioDecoder
+{
+    private readonly ConcurrentDictionary<string, FakeAudioFile> files = new();
+    private readonly ConcurrentDictionary<float[], FakeAudioFile> clips = new(ReferenceEqualityComparer.Instance);
+    private int probes;
+    private int decodes;
+
+    public int ProbeCount => Volatile.Read(ref probes);
+
+    public int DecodeCount => Volatile.Read(ref decodes);
+
+    public FakeAudioFile Add(string path, TimeSpan duration)
+    {
+        var file = new FakeAudioFile(path, duration);
+        if (!files.TryAdd(path, file)) throw new InvalidOperationException($"'{path}' is registered twice.");
+        return file;
+    }
+
+    /// <summary>The file whose decoding produced <paramref name="samples"/>.</summary>
+    public FakeAudioFile FileOf(float[] samples) =>
+        clips.TryGetValue(samples, out var file) ? file : throw new InvalidOperationException("These samples did not come from the fake decoder.");
+
+    public async Task<TimeSpan> ProbeDurationAsync(string path, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref probes);
+        var file = Get(path);
+        file.OnProbeStarted();
+        await Task.Yield();
+        if (file.ProbeError is { } error) throw error;
+        return file.Duration;
+    }
+
+    public async Task<AudioClip> DecodeAsync(string path, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref decodes);
+        var file = Get(path);
+        file.OnDecodeStarted();
+        if (file.DecodeGate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        if (file.DecodeError is { } error) throw error;
+        var samples = new float[(int)Math.Round((file.DecodedDuration ?? file.Duration).TotalSeconds * AudioClip.SampleRate)];
+        clips[samples] = file;
+        return new AudioClip(samples);
+    }
+
+    private FakeAudioFile Get(string path) =>
+        files.TryGetValue(path, out var file) ? file : throw new InvalidOperationException($"'{path}' is not a registered fake media file.");
+}

@@ -1,0 +1,59 @@
+using YtPipe.Core.Errors;
+using YtPipe.Core.Models;
+using YtPipe.Tests.Support;
+
+namespace YtPipe.Tests.Models;
+
+[Collection(EnvironmentCollection.Name)]
+public sealed class ModelLocatorTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly string? savedModelDir = Environment.GetEnvironmentVariable(ModelLocator.ModelDirVariable);
+
+    public ModelLocatorTests() => Environment.SetEnvironmentVariable(ModelLocator.ModelDirVariable, folder.Path);
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(ModelLocator.ModelDirVariable, savedModelDir);
+        folder.Dispose();
+    }
+
+    [Fact]
+    public void ModelDirectory_IsTheEnvironmentVariable() =>
+        Assert.Equal(folder.Path, ModelLocator.ModelDirectory);
+
+    [Fact]
+    public void Resolve_FindsTheGgmlFileOfTheName()
+    {
+        var path = WeightlessModel.TinyEn.WriteTo(folder.PathOf("ggml-tiny.en.bin"));
+
+        Assert.Equal(path, ModelLocator.Resolve("tiny.en"));
+    }
+
+    [Fact]
+    public void Resolve_OfAModelNotThere_SaysWhichFileToPutWhere()
+    {
+        var error = Assert.Throws<ModelNotFoundException>(() => ModelLocator.Resolve("tiny.en"));
+
+        Assert.Equal("ModelNotFound", error.ErrorId);
+        Assert.Equal("tiny.en", error.Target);
+        Assert.Contains("ggml-tiny.en.bin", error.Fix);
+        Assert.Contains(folder.Path, error.Fix);
+    }
+
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Resolve_OfSomethingThatIsNoName_IsAnInvalidOption(string name) =>
+        Assert.Throws<InvalidOptionException>(() => ModelLocator.Resolve(name));
+
+    [Theory]
+    [InlineData("/x/ggml-base.en.bin", "base.en")]
+    [InlineData("/x/ggml-large-v3-turbo.bin", "large-v3-turbo")]
+    [InlineData("/x/my-model.bin", "my-model")]
+    public void NameOf_IsTheNameInsideTheGgmlFileName(string path, string name) =>
+        Assert.Equal(name, ModelLocator.NameOf(path));
+}
