@@ -10,4 +10,6 @@ public enum FailureKind
     ResourceExists,
     WriteError,
     OperationStopped,
+    ConnectionError,
+    PermissionDenied,
 }

@@ -4,6 +4,7 @@ using YtPipe.Core.Batch;
 using YtPipe.Core.Errors;
 using YtPipe.Core.Gpu;
 using YtPipe.Core.Models;
+using ComputeType = YtPipe.Core.Models.ComputeType;
 using YtPipe.Core.Output;
 using YtPipe.Core.Transcription;
 using YtPipe.PowerShell.Hosting;
@@ -49,6 +50,15 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ModelNameCompleter))]
     public string? Model { get; set; }
+
+    /// <summary>Weight precision, which picks the model variant: Auto (quantized on CPU, f16 on GPU), Float16, Q8_0 (alias Int8), Q5_1, Q5_0, Q4_0.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Float16", "Int8", "Q8_0", "Q5_1", "Q5_0", "Q4_0", IgnoreCase = true)]
+    public string ComputeType { get; set; } = "Auto";
+
+    /// <summary>Never download a missing model; stop with ModelNotFound instead.</summary>
+    [Parameter]
+    public SwitchParameter NoDownload { get; set; }
 
     /// <summary>A ggml model file to use instead of a model name.</summary>
     [Parameter]
@@ -118,29 +128,28 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
         try
         {
             var tools = FfmpegTools.Locate();
-            var modelPath = ModelPath is not null
-                ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath)
-                : ModelLocator.Resolve(Model ?? DefaultModel);
-            var info = GgmlModelInfo.Read(modelPath);
-            var transcription = new TranscriptionOptions
-            {
-                ModelPath = modelPath,
-                ModelName = ModelLocator.NameOf(modelPath),
-                // An English-only model knows one language: saying so skips a detection pass per file.
-                Language = Language is null or "auto" ? (info.IsEnglishOnly ? "en" : null) : Language.ToLowerInvariant(),
-                Translate = Translate,
-                BeamSize = BeamSize,
-                FlashAttention = !NoFlashAttention,
-            };
-            if (info.IsEnglishOnly && transcription.Language is not (null or "en"))
-            {
-                WriteWarning($"{transcription.ModelName} is an English-only model; -Language {transcription.Language} will not work well. Use a multilingual model such as 'base'.");
-            }
             if (!MyInvocation.ExpectingInput)
             {
                 preResolved = ResolveInputs().ToList();
             }
             var plan = PlanWorkers();
+            var modelPath = ResolveModel(plan.Workers.Any(w => w.Device.Kind == DeviceKind.Cuda));
+            var info = File.Exists(modelPath) ? GgmlModelInfo.Read(modelPath) : null;   // absent only under -WhatIf
+            var englishOnly = info?.IsEnglishOnly ?? ModelLocator.NameOf(modelPath).Contains(".en", StringComparison.Ordinal);
+            var transcription = new TranscriptionOptions
+            {
+                ModelPath = modelPath,
+                ModelName = ModelLocator.NameOf(modelPath),
+                // An English-only model knows one language: saying so skips a detection pass per file.
+                Language = Language is null or "auto" ? (englishOnly ? "en" : null) : Language.ToLowerInvariant(),
+                Translate = Translate,
+                BeamSize = BeamSize,
+                FlashAttention = !NoFlashAttention,
+            };
+            if (englishOnly && transcription.Language is not (null or "en"))
+            {
+                WriteWarning($"{transcription.ModelName} is an English-only model; -Language {transcription.Language} will not work well. Use a multilingual model such as 'base'.");
+            }
             var options = new BatchOptions
             {
                 Formats = OutputFormat.Select(f => Enum.Parse<Core.Output.OutputFormat>(f, ignoreCase: true)).Distinct().ToList(),
@@ -154,6 +163,42 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ErrorRecords.From(e));
         }
+    }
+
+    /// <summary>The model file: -ModelPath as given, or -Model and -ComputeType resolved, downloading a missing catalog model.</summary>
+    private string ResolveModel(bool onGpu)
+    {
+        var computeType = ComputeType.Equals("Int8", StringComparison.OrdinalIgnoreCase)
+            ? Core.Models.ComputeType.Q8_0
+            : Enum.Parse<ComputeType>(ComputeType, ignoreCase: true);
+        if (ModelPath is not null)
+        {
+            if (computeType != Core.Models.ComputeType.Auto)
+            {
+                WriteWarning($"-ComputeType {ComputeType} picks a variant of a named model; with -ModelPath the file's own precision is used.");
+            }
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath);
+        }
+        var name = Model ?? DefaultModel;
+        var folder = ModelLocator.ModelDirectory;
+        var choice = ModelResolver.Resolve(name, computeType, onGpu, ModelCatalog.Load(), folder);
+        WriteVerbose($"Model {choice.Name}: {choice.Why}.");
+        if (choice.Download is null)
+        {
+            return choice.Path;
+        }
+        if (NoDownload)
+        {
+            throw new ModelNotFoundException($"The model '{choice.Name}' is not installed: '{choice.Path}' does not exist, and -NoDownload forbids downloading it.", choice.Name)
+            {
+                Fix = $"Run Save-YtModel -Name {choice.Name}, put {ModelLocator.FileNameFor(choice.Name)} into '{folder}' (or set ${ModelLocator.ModelDirVariable} to the folder that holds it), or pass the file with -ModelPath.",
+            };
+        }
+        if (ShouldProcess(choice.Path, $"Download model {choice.Name} (about {choice.Download.SizeMiB} MiB) from {choice.Download.Url}"))
+        {
+            ModelCommands.Download(this, choice.Download, folder, force: false, ModelCommands.Token(null), activityId: 10, stop.Token);
+        }
+        return choice.Path;
     }
 
     private const string DefaultModel = "base";

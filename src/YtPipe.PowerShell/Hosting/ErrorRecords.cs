@@ -35,6 +35,8 @@ internal static class ErrorRecords
         FailureKind.ResourceExists => ErrorCategory.ResourceExists,
         FailureKind.WriteError => ErrorCategory.WriteError,
         FailureKind.OperationStopped => ErrorCategory.OperationStopped,
+        FailureKind.ConnectionError => ErrorCategory.ConnectionError,
+        FailureKind.PermissionDenied => ErrorCategory.PermissionDenied,
         _ => ErrorCategory.NotSpecified,
     };
 }

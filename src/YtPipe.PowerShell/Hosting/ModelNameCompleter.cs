@@ -4,20 +4,23 @@ using System.Management.Automation.Language;
 
 namespace YtPipe.PowerShell.Hosting;
 
-/// <summary>Completes -Model with the models installed in the model folder and the common published names.</summary>
+/// <summary>Completes model names with the catalog's names and the models installed in the model folder.</summary>
 public sealed class ModelNameCompleter : IArgumentCompleter
 {
-    private static readonly string[] Published =
-    [
-        "tiny", "tiny.en", "base", "base.en", "small", "small.en", "medium", "medium.en",
-        "large-v1", "large-v2", "large-v3", "large-v3-turbo",
-    ];
-
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var installed = InstalledNames();
-        return Published.Concat(installed).Distinct(StringComparer.OrdinalIgnoreCase)
+        IEnumerable<string> catalog;
+        try
+        {
+            catalog = Core.Models.ModelCatalog.Load().Entries.Where(e => e.Kind == "whisper").Select(e => e.Name);
+        }
+        catch (Core.Errors.YtPipeException)
+        {
+            catalog = [];   // a broken catalog setting must not break tab completion
+        }
+        return catalog.Concat(installed).Distinct(StringComparer.OrdinalIgnoreCase)
             .Where(n => n.StartsWith(wordToComplete.Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue,
