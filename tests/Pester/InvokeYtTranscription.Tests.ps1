@@ -244,8 +244,8 @@ Describe 'Invoke-YtTranscription errors that stop before any work' {
         Join-Path $TestDrive 'stop/one.json' | Test-File | Should -BeFalse
     }
 
-    It 'stops with ModelNotFound, naming the file and $env:YTPIPE_MODEL_DIR, when the model is missing' {
-        $err = { Invoke-YtTranscription -Path $One.FullName -Model 'small.en' } | Should -Throw -ErrorId "ModelNotFound,$Cmd" -PassThru
+    It 'stops with ModelNotFound, naming the file and $env:YTPIPE_MODEL_DIR, when the model is missing and may not be downloaded' {
+        $err = { Invoke-YtTranscription -Path $One.FullName -Model 'small.en' -ComputeType Float16 -NoDownload } | Should -Throw -ErrorId "ModelNotFound,$Cmd" -PassThru
         $err.ErrorDetails.Message | Should -Match 'ggml-small\.en\.bin'
         $err.ErrorDetails.Message | Should -Match 'YTPIPE_MODEL_DIR'
         Join-Path $TestDrive 'stop/one.json' | Test-File | Should -BeFalse

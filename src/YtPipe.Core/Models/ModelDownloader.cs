@@ -70,7 +70,9 @@ public sealed class ModelDownloader(HttpClient? http = null)
         FileStream file;
         try
         {
-            file = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true);
+            // Unbuffered (bufferSize 1): every chunk is written as it comes, so a full disk fails the
+            // write that caused it rather than a later flush.
+            file = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, useAsync: true);
             have = file.Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -165,7 +167,6 @@ public sealed class ModelDownloader(HttpClient? http = null)
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException)
                 {
-                    await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                     throw new ModelDownloadException(entry.Name, url, $"the connection broke after {have + received:N0} bytes ({e.Message}); run the command again to resume", e);
                 }
             }
@@ -188,7 +189,6 @@ public sealed class ModelDownloader(HttpClient? http = null)
                 progress?.Report(new ModelDownloadProgress(entry.Name, have + received, total, received / Math.Max(0.001, clock.Elapsed.TotalSeconds)));
             }
         }
-        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report(new ModelDownloadProgress(entry.Name, have + received, total, received / Math.Max(0.001, clock.Elapsed.TotalSeconds)));
     }
 

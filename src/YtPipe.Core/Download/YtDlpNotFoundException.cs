@@ -1,0 +1,11 @@
+using YtPipe.Core.Errors;
+
+namespace YtPipe.Core.Download;
+
+/// <summary>yt-dlp is not where YtPipe looks for it, or it does not run.</summary>
+public sealed class YtDlpNotFoundException(string message, string target)
+    : YtPipeException(message, target)
+{
+    public override string ErrorId => "YtDlpNotFound";
+    public override FailureKind Kind => FailureKind.NotInstalled;
+}
