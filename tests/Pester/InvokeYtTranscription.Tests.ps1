@@ -154,6 +154,22 @@ Describe 'Invoke-YtTranscription input binding and output places' {
         $err[0].TargetObject | Should -BeLike '*two*talk.wav'
     }
 
+    It 'fills source_url, title, uploader and date from the yt-dlp info JSON beside a downloaded file' {
+        $dir = Join-Path $TestDrive 'downloaded'
+        New-TestSpeech (Join-Path $dir 'abc123.m4a') -CodecArgs '-c:a', 'aac' | Out-Null
+        @{ id = 'abc123'; webpage_url = 'https://www.youtube.com/watch?v=abc123'; title = 'A talk'; uploader = 'Someone'; upload_date = '20240131' } |
+            ConvertTo-Json | Set-Content (Join-Path $dir 'abc123.info.json')
+        $r = [pscustomobject]@{ AudioPath = (Join-Path $dir 'abc123.m4a') } | Invoke-YtTranscription @Common
+        $r.SourceUrl | Should -Be 'https://www.youtube.com/watch?v=abc123'
+        $r.Title | Should -Be 'A talk'
+        $json = Get-Content -Raw (Join-Path $dir 'abc123.json') | ConvertFrom-Json
+        $json.video_id | Should -Be 'abc123'
+        $json.source_url | Should -Be 'https://www.youtube.com/watch?v=abc123'
+        $json.title | Should -Be 'A talk'
+        $json.uploader | Should -Be 'Someone'
+        $json.upload_date | Should -Be '20240131'
+    }
+
     It 'never overwrites an existing transcript without -Force, and writes only the missing formats' {
         $dir = Join-Path $TestDrive 'partial'
         New-TestSpeech (Join-Path $dir 'p.wav') | Out-Null

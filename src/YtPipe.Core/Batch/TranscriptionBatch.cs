@@ -334,10 +334,15 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 throw new TranscriptionFailedException(input.FilePath, e.Message, e);
             }
             modelTime = Stopwatch.GetElapsedTime(modelStarted);
+            var source = input.Source ?? SourceInfoReader.TryRead(input.FilePath);
             var transcript = new Transcript
             {
                 SourcePath = input.FilePath,
-                VideoId = Path.GetFileNameWithoutExtension(input.FilePath),
+                VideoId = source?.Id ?? Path.GetFileNameWithoutExtension(input.FilePath),
+                SourceUrl = source?.WebpageUrl,
+                Title = source?.Title,
+                Uploader = source?.Uploader,
+                UploadDate = source?.UploadDate,
                 Model = transcription.ModelName,
                 Device = model.Device,
                 ComputeType = model.ComputeType,

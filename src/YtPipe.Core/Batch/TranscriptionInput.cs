@@ -4,4 +4,5 @@ namespace YtPipe.Core.Batch;
 /// <param name="FilePath">Full path of the media file.</param>
 /// <param name="Root">The folder the user named when the file was found by searching it; its
 /// sub-folders are kept under the output folder. Null for a file named directly.</param>
-public sealed record TranscriptionInput(string FilePath, string? Root = null);
+/// <param name="Source">Where the file came from; null reads yt-dlp's NAME.info.json beside it, if any.</param>
+public sealed record TranscriptionInput(string FilePath, string? Root = null, Transcription.SourceInfo? Source = null);

@@ -9,7 +9,7 @@ namespace YtPipe.Core.Output;
 /// The seed tool's schema (<c>video_id</c>, <c>source_url</c>, <c>model</c>, <c>device</c>,
 /// <c>compute_type</c>, <c>duration</c>, <c>language</c>, <c>segments</c> of <c>start</c>/<c>end</c>/<c>text</c>),
 /// with times in seconds, plus fields the seed lacked (<c>probability</c> per segment, <c>text</c>,
-/// <c>source_path</c>, <c>ytpipe_version</c>). Readers of the seed's files keep working.
+/// <c>title</c>, <c>uploader</c>, <c>upload_date</c>, <c>source_path</c>, <c>ytpipe_version</c>). Readers of the seed's files keep working.
 /// </summary>
 public sealed class JsonTranscriptWriter : ITranscriptWriter
 {
@@ -54,6 +54,9 @@ public sealed class JsonTranscriptWriter : ITranscriptWriter
             }
             json.WriteEndArray();
             json.WriteString("text", transcript.Text);
+            WriteNullable(json, "title", transcript.Title);
+            WriteNullable(json, "uploader", transcript.Uploader);
+            WriteNullable(json, "upload_date", transcript.UploadDate);
             json.WriteString("source_path", transcript.SourcePath);
             json.WriteString("ytpipe_version", Version);
             json.WriteEndObject();

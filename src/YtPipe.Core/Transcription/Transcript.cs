@@ -12,6 +12,15 @@ public sealed record Transcript
     /// <summary>Where the audio came from on the web; null for local files (never guessed).</summary>
     public string? SourceUrl { get; init; }
 
+    /// <summary>The title, for downloaded items.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The uploader, for downloaded items.</summary>
+    public string? Uploader { get; init; }
+
+    /// <summary>The upload date (YYYYMMDD), for downloaded items.</summary>
+    public string? UploadDate { get; init; }
+
     /// <summary>Model name, such as <c>base.en</c>.</summary>
     public required string Model { get; init; }
 

@@ -1,12 +1,6 @@
 using System.Management.Automation;
-using YtPipe.Core.Audio;
 using YtPipe.Core.Batch;
 using YtPipe.Core.Errors;
-using YtPipe.Core.Gpu;
-using YtPipe.Core.Models;
-using ComputeType = YtPipe.Core.Models.ComputeType;
-using YtPipe.Core.Output;
-using YtPipe.Core.Transcription;
 using YtPipe.PowerShell.Hosting;
 
 namespace YtPipe.PowerShell.Commands;
@@ -17,14 +11,11 @@ namespace YtPipe.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "YtTranscription", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(TranscriptionResult))]
-public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
+public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
-    private readonly CancellationTokenSource stop = new();
-    private TranscriptionBatch? batch;
-    private BatchPump? pump;
     // Inputs known before the first file, when they come from parameters rather than the pipeline:
     // their count lets the plan give a single file every thread.
     private List<TranscriptionInput>? preResolved;
@@ -45,216 +36,13 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? OutputDirectory { get; set; }
 
-    /// <summary>Model name, looked up as ggml-NAME.bin in $env:YTPIPE_MODEL_DIR or the per-user model cache. Default: base.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ModelNameCompleter))]
-    public string? Model { get; set; }
-
-    /// <summary>Weight precision, which picks the model variant: Auto (quantized on CPU, f16 on GPU), Float16, Q8_0 (alias Int8), Q5_1, Q5_0, Q4_0.</summary>
-    [Parameter]
-    [ValidateSet("Auto", "Float16", "Int8", "Q8_0", "Q5_1", "Q5_0", "Q4_0", IgnoreCase = true)]
-    public string ComputeType { get; set; } = "Auto";
-
-    /// <summary>Never download a missing model; stop with ModelNotFound instead.</summary>
-    [Parameter]
-    public SwitchParameter NoDownload { get; set; }
-
-    /// <summary>A ggml model file to use instead of a model name.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? ModelPath { get; set; }
-
-    /// <summary>Spoken language code (en, de, ...). Default: detected per file.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(LanguageCompleter))]
-    public string? Language { get; set; }
-
-    /// <summary>Translate the speech into English.</summary>
-    [Parameter]
-    public SwitchParameter Translate { get; set; }
-
-    /// <summary>Beam search width; 1 is greedy decoding (faster). Default 5, as the seed tool.</summary>
-    [Parameter]
-    [ValidateRange(1, 16)]
-    public int BeamSize { get; set; } = 5;
-
-    /// <summary>CPU threads per worker; 0 chooses.</summary>
-    [Parameter]
-    [ValidateRange(0, 256)]
-    public int Threads { get; set; }
-
-    /// <summary>Files transcribed at once, sharing one model; 0 chooses from the cores.</summary>
-    [Parameter]
-    [ValidateRange(0, 256)]
-    public int Workers { get; set; }
-
-    /// <summary>Where the model runs: Auto (a GPU when one is found and the CUDA runtime is bundled, else the CPU), Cpu or Cuda.</summary>
-    [Parameter]
-    [ValidateSet("Auto", "Cpu", "Cuda", IgnoreCase = true)]
-    public string Device { get; set; } = "Auto";
-
-    /// <summary>How files are spread over workers: Auto (the rule), Sequential, ParallelCpu or MultiGpu.</summary>
-    [Parameter]
-    [ValidateSet("Auto", "Sequential", "ParallelCpu", "MultiGpu", IgnoreCase = true)]
-    public string Strategy { get; set; } = "Auto";
-
-    /// <summary>The GPUs to use, by Get-YtGpu's index. Default: all.</summary>
-    [Parameter]
-    [ValidateRange(0, 63)]
-    public int[]? GpuIndex { get; set; }
-
-    /// <summary>Transcript formats to write: Json, Txt, Srt, Vtt. Default: Json, Txt.</summary>
-    [Parameter]
-    [ValidateSet("Json", "Txt", "Srt", "Vtt", IgnoreCase = true)]
-    public string[] OutputFormat { get; set; } = ["Json", "Txt"];
-
-    /// <summary>Transcribe files whose transcripts exist, and replace those transcripts.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
-
-    /// <summary>Turn whisper.cpp's flash attention off (it is on by default: faster, less memory).</summary>
-    [Parameter]
-    public SwitchParameter NoFlashAttention { get; set; }
-
     protected override void BeginProcessing()
     {
-        if (Model is not null && ModelPath is not null)
+        if (!MyInvocation.ExpectingInput)
         {
-            ThrowTerminatingError(ErrorRecords.Create("ModelAndModelPath", ErrorCategory.InvalidArgument, ModelPath,
-                "-Model and -ModelPath name two models.", "Give one of them."));
+            preResolved = ResolveInputs().ToList();
         }
-        try
-        {
-            var tools = FfmpegTools.Locate();
-            if (!MyInvocation.ExpectingInput)
-            {
-                preResolved = ResolveInputs().ToList();
-            }
-            var plan = PlanWorkers();
-            var modelPath = ResolveModel(plan.Workers.Any(w => w.Device.Kind == DeviceKind.Cuda));
-            var info = File.Exists(modelPath) ? GgmlModelInfo.Read(modelPath) : null;   // absent only under -WhatIf
-            var englishOnly = info?.IsEnglishOnly ?? ModelLocator.NameOf(modelPath).Contains(".en", StringComparison.Ordinal);
-            var transcription = new TranscriptionOptions
-            {
-                ModelPath = modelPath,
-                ModelName = ModelLocator.NameOf(modelPath),
-                // An English-only model knows one language: saying so skips a detection pass per file.
-                Language = Language is null or "auto" ? (englishOnly ? "en" : null) : Language.ToLowerInvariant(),
-                Translate = Translate,
-                BeamSize = BeamSize,
-                FlashAttention = !NoFlashAttention,
-            };
-            if (englishOnly && transcription.Language is not (null or "en"))
-            {
-                WriteWarning($"{transcription.ModelName} is an English-only model; -Language {transcription.Language} will not work well. Use a multilingual model such as 'base'.");
-            }
-            var options = new BatchOptions
-            {
-                Formats = OutputFormat.Select(f => Enum.Parse<Core.Output.OutputFormat>(f, ignoreCase: true)).Distinct().ToList(),
-                OutputDirectory = OutputDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory),
-                Force = Force,
-            };
-            batch = new TranscriptionBatch(options, transcription, plan, new WhisperEngine(transcription), new FfmpegAudioDecoder(tools), stop.Token);
-            pump = new BatchPump(this, batch, "Invoke-YtTranscription");
-        }
-        catch (YtPipeException e)
-        {
-            ThrowTerminatingError(ErrorRecords.From(e));
-        }
-    }
-
-    /// <summary>The model file: -ModelPath as given, or -Model and -ComputeType resolved, downloading a missing catalog model.</summary>
-    private string ResolveModel(bool onGpu)
-    {
-        var computeType = ComputeType.Equals("Int8", StringComparison.OrdinalIgnoreCase)
-            ? Core.Models.ComputeType.Q8_0
-            : Enum.Parse<ComputeType>(ComputeType, ignoreCase: true);
-        if (ModelPath is not null)
-        {
-            if (computeType != Core.Models.ComputeType.Auto)
-            {
-                WriteWarning($"-ComputeType {ComputeType} picks a variant of a named model; with -ModelPath the file's own precision is used.");
-            }
-            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath);
-        }
-        var name = Model ?? DefaultModel;
-        var folder = ModelLocator.ModelDirectory;
-        var choice = ModelResolver.Resolve(name, computeType, onGpu, ModelCatalog.Load(), folder);
-        WriteVerbose($"Model {choice.Name}: {choice.Why}.");
-        if (choice.Download is null)
-        {
-            return choice.Path;
-        }
-        if (NoDownload)
-        {
-            throw new ModelNotFoundException($"The model '{choice.Name}' is not installed: '{choice.Path}' does not exist, and -NoDownload forbids downloading it.", choice.Name)
-            {
-                Fix = $"Run Save-YtModel -Name {choice.Name}, put {ModelLocator.FileNameFor(choice.Name)} into '{folder}' (or set ${ModelLocator.ModelDirVariable} to the folder that holds it), or pass the file with -ModelPath.",
-            };
-        }
-        if (ShouldProcess(choice.Path, $"Download model {choice.Name} (about {choice.Download.SizeMiB} MiB) from {choice.Download.Url}"))
-        {
-            ModelCommands.Download(this, choice.Download, folder, force: false, ModelCommands.Token(null), activityId: 10, stop.Token);
-        }
-        return choice.Path;
-    }
-
-    private const string DefaultModel = "base";
-
-    private WorkerPlan PlanWorkers()
-    {
-        var choice = Enum.Parse<DeviceChoice>(Device, ignoreCase: true);
-        var strategyName = Strategy.ToLowerInvariant();
-        IReadOnlyList<GpuInfo> gpus = [];
-        // Only ask nvidia-smi when a GPU could be used: it can take seconds on a busy driver.
-        if (choice != DeviceChoice.Cpu && strategyName != "parallelcpu")
-        {
-            var query = NvidiaSmiQuery.QueryAsync(stop.Token).GetAwaiter().GetResult();
-            gpus = query.Gpus;
-            if (query.Problem is not null)
-            {
-                WriteVerbose($"No GPUs: {query.Problem}.");
-            }
-        }
-        var (kind, useGpus, deviceWhy) = DeviceResolver.Resolve(choice, gpus, CudaRuntime.IsBundled, GpuIndex);
-        if (strategyName == "parallelcpu")
-        {
-            kind = DeviceKind.Cpu;
-        }
-        else if (strategyName == "multigpu")
-        {
-            kind = DeviceKind.Cuda;
-        }
-        WriteVerbose($"Device {kind}: {deviceWhy}.");
-        var context = new StrategyContext
-        {
-            Device = kind,
-            Workers = Workers,
-            Threads = Threads,
-            Gpus = kind == DeviceKind.Cuda ? useGpus : [],
-            FileCount = preResolved?.Count,
-        };
-        var (strategy, why) = strategyName switch
-        {
-            "sequential" => (new SequentialStrategy(), "-Strategy Sequential"),
-            "parallelcpu" => (new ParallelCpuStrategy(), "-Strategy ParallelCpu"),
-            "multigpu" => ((IBatchStrategy)new MultiGpuStrategy(), "-Strategy MultiGpu"),
-            _ => StrategySelector.Choose(context),
-        };
-        var plan = strategy.Plan(context);
-        WriteVerbose($"Strategy {plan.Strategy} ({why}): {plan.Describe()}; {plan.Reason}.");
-        var cpuThreads = plan.Workers.Where(w => w.Device.Kind == DeviceKind.Cpu).Sum(w => w.Threads);
-        if (cpuThreads > context.LogicalCores)
-        {
-            WriteWarning($"{plan.Describe()} is {cpuThreads} threads on {context.LogicalCores} logical cores: the workers will slow each other down.");
-        }
-        if (kind == DeviceKind.Cuda && !CudaRuntime.IsBundled)
-        {
-            WriteWarning("This build of YtPipe has no CUDA runtime: the CPU will do the work, and the results will say so. Build with ./build.ps1 -Cuda for GPU support.");
-        }
-        return plan;
+        StartBatch(OutputDirectory, preResolved?.Count, "Invoke-YtTranscription");
     }
 
     protected override void ProcessRecord()
@@ -264,8 +52,10 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
             Submit(input);
         }
         preResolved = null;
-        pump!.DrainAvailable();
+        Pump!.DrainAvailable();
     }
+
+    protected override void EndProcessing() => FinishBatch();
 
     /// <summary>The files of -Path or -LiteralPath; bad paths are written as errors and left out.</summary>
     private IEnumerable<TranscriptionInput> ResolveInputs()
@@ -296,62 +86,5 @@ public sealed class InvokeYtTranscriptionCommand : PSCmdlet, IDisposable
                 }
             }
         }
-    }
-
-    private void Submit(TranscriptionInput input)
-    {
-        OutputPlan? plan;
-        try
-        {
-            plan = batch!.Plan(input);
-        }
-        catch (YtPipeException e)
-        {
-            WriteError(ErrorRecords.From(e));
-            return;
-        }
-        if (plan is null)
-        {
-            WriteVerbose($"'{input.FilePath}' was given more than once; it is transcribed once.");
-            return;
-        }
-        if (!plan.IsDone && !ShouldProcess(input.FilePath, $"Transcribe to {string.Join(", ", plan.ToWrite.Select(f => plan.Paths[f]))}"))
-        {
-            return;
-        }
-        batch.Submit(plan);
-    }
-
-    protected override void EndProcessing()
-    {
-        batch!.Complete();
-        pump!.DrainToEnd();
-        try
-        {
-            batch.Completion.GetAwaiter().GetResult();
-        }
-        catch (YtPipeException e)
-        {
-            ThrowTerminatingError(ErrorRecords.From(e));
-        }
-        WriteVerbose($"Transcribed {pump.Transcribed}, skipped {pump.Skipped}, failed {pump.Failed}.");
-    }
-
-    protected override void StopProcessing()
-    {
-        stop.Cancel();
-        batch?.Cancel();
-    }
-
-    /// <summary>Stops and waits for the workers, so no ffmpeg or whisper work outlives the command.</summary>
-    public void Dispose()
-    {
-        if (batch is not null)
-        {
-            batch.Cancel();
-            batch.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            batch = null;
-        }
-        stop.Dispose();
     }
 }

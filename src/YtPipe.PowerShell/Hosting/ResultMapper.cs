@@ -14,6 +14,8 @@ internal static class ResultMapper
             FileStatus.Skipped => TranscriptionStatus.Skipped,
             _ => TranscriptionStatus.Failed,
         },
+        Title = r.Transcript?.Title,
+        SourceUrl = r.Transcript?.SourceUrl,
         Language = r.Transcript?.Language,
         Duration = r.Duration,
         Text = r.Transcript?.Text ?? string.Empty,

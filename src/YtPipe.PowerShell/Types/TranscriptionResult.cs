@@ -13,6 +13,12 @@ public sealed class TranscriptionResult
     /// <summary>Transcribed, Skipped or Failed.</summary>
     public TranscriptionStatus Status { get; init; }
 
+    /// <summary>The title, for downloaded items (from yt-dlp's info JSON).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The page the audio came from, for downloaded items.</summary>
+    public string? SourceUrl { get; init; }
+
     /// <summary>The detected or forced language code.</summary>
     public string? Language { get; init; }
 

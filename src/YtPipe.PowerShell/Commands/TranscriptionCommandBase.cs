@@ -1,0 +1,312 @@
+using System.Management.Automation;
+using YtPipe.Core.Audio;
+using YtPipe.Core.Batch;
+using YtPipe.Core.Errors;
+using YtPipe.Core.Gpu;
+using YtPipe.Core.Models;
+using YtPipe.Core.Transcription;
+using YtPipe.PowerShell.Hosting;
+using ComputeType = YtPipe.Core.Models.ComputeType;
+
+namespace YtPipe.PowerShell.Commands;
+
+/// <summary>
+/// What Invoke-YtTranscription and Start-YtPipeline share: the transcription parameters, and
+/// turning them into a running <see cref="TranscriptionBatch"/> (worker plan, model choice and
+/// download, options) with its pump. Parameters declared here appear on both commands.
+/// </summary>
+public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
+{
+    private const string DefaultModel = "base";
+
+    private readonly CancellationTokenSource stop = new();
+
+    /// <summary>Model name, looked up as ggml-NAME.bin in $env:YTPIPE_MODEL_DIR or the per-user model cache. Default: base.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ModelNameCompleter))]
+    public string? Model { get; set; }
+
+    /// <summary>Weight precision, which picks the model variant: Auto (quantized on CPU, f16 on GPU), Float16, Q8_0 (alias Int8), Q5_1, Q5_0, Q4_0.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Float16", "Int8", "Q8_0", "Q5_1", "Q5_0", "Q4_0", IgnoreCase = true)]
+    public string ComputeType { get; set; } = "Auto";
+
+    /// <summary>Never download a missing model; stop with ModelNotFound instead.</summary>
+    [Parameter]
+    public SwitchParameter NoDownload { get; set; }
+
+    /// <summary>A ggml model file to use instead of a model name.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ModelPath { get; set; }
+
+    /// <summary>Spoken language code (en, de, ...). Default: detected per file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LanguageCompleter))]
+    public string? Language { get; set; }
+
+    /// <summary>Translate the speech into English.</summary>
+    [Parameter]
+    public SwitchParameter Translate { get; set; }
+
+    /// <summary>Beam search width; 1 is greedy decoding (faster). Default 5, as the seed tool.</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int BeamSize { get; set; } = 5;
+
+    /// <summary>CPU threads per worker; 0 chooses.</summary>
+    [Parameter]
+    [ValidateRange(0, 256)]
+    public int Threads { get; set; }
+
+    /// <summary>Files transcribed at once, sharing one model; 0 chooses from the cores.</summary>
+    [Parameter]
+    [ValidateRange(0, 256)]
+    public int Workers { get; set; }
+
+    /// <summary>Where the model runs: Auto (a GPU when one is found and the CUDA runtime is bundled, else the CPU), Cpu or Cuda.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Cpu", "Cuda", IgnoreCase = true)]
+    public string Device { get; set; } = "Auto";
+
+    /// <summary>How files are spread over workers: Auto (the rule), Sequential, ParallelCpu or MultiGpu.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Sequential", "ParallelCpu", "MultiGpu", IgnoreCase = true)]
+    public string Strategy { get; set; } = "Auto";
+
+    /// <summary>The GPUs to use, by Get-YtGpu's index. Default: all.</summary>
+    [Parameter]
+    [ValidateRange(0, 63)]
+    public int[]? GpuIndex { get; set; }
+
+    /// <summary>Transcript formats to write: Json, Txt, Srt, Vtt. Default: Json, Txt.</summary>
+    [Parameter]
+    [ValidateSet("Json", "Txt", "Srt", "Vtt", IgnoreCase = true)]
+    public string[] OutputFormat { get; set; } = ["Json", "Txt"];
+
+    /// <summary>Transcribe files whose transcripts exist, and replace those transcripts.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Turn whisper.cpp's flash attention off (it is on by default: faster, less memory).</summary>
+    [Parameter]
+    public SwitchParameter NoFlashAttention { get; set; }
+
+    /// <summary>Cancelled by Ctrl+C (StopProcessing).</summary>
+    protected CancellationToken StopToken => stop.Token;
+
+    /// <summary>The running batch, once <see cref="StartBatch"/> has made it.</summary>
+    private protected TranscriptionBatch? Batch { get; private set; }
+
+    /// <summary>The pump that writes the batch's events on the pipeline thread.</summary>
+    private protected BatchPump? Pump { get; private set; }
+
+    /// <summary>
+    /// Checks ffmpeg, plans the workers, resolves (and if need be downloads) the model and starts
+    /// the batch. Any failure is one terminating error, before any file is touched.
+    /// </summary>
+    /// <param name="outputDirectory">Where transcripts go (a provider path is resolved); null writes beside each input.</param>
+    /// <param name="fileCount">How many files come, when known before the first one.</param>
+    /// <param name="activity">The progress bar's title.</param>
+    protected void StartBatch(string? outputDirectory, int? fileCount, string activity)
+    {
+        if (Model is not null && ModelPath is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.Create("ModelAndModelPath", ErrorCategory.InvalidArgument, ModelPath,
+                "-Model and -ModelPath name two models.", "Give one of them."));
+        }
+        try
+        {
+            var tools = FfmpegTools.Locate();
+            var plan = PlanWorkers(fileCount);
+            var modelPath = ResolveModel(plan.Workers.Any(w => w.Device.Kind == DeviceKind.Cuda));
+            var info = File.Exists(modelPath) ? GgmlModelInfo.Read(modelPath) : null;   // absent only under -WhatIf
+            var englishOnly = info?.IsEnglishOnly ?? ModelLocator.NameOf(modelPath).Contains(".en", StringComparison.Ordinal);
+            var transcription = new TranscriptionOptions
+            {
+                ModelPath = modelPath,
+                ModelName = ModelLocator.NameOf(modelPath),
+                // An English-only model knows one language: saying so skips a detection pass per file.
+                Language = Language is null or "auto" ? (englishOnly ? "en" : null) : Language.ToLowerInvariant(),
+                Translate = Translate,
+                BeamSize = BeamSize,
+                FlashAttention = !NoFlashAttention,
+            };
+            if (englishOnly && transcription.Language is not (null or "en"))
+            {
+                WriteWarning($"{transcription.ModelName} is an English-only model; -Language {transcription.Language} will not work well. Use a multilingual model such as 'base'.");
+            }
+            var options = new BatchOptions
+            {
+                Formats = OutputFormat.Select(f => Enum.Parse<Core.Output.OutputFormat>(f, ignoreCase: true)).Distinct().ToList(),
+                OutputDirectory = outputDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(outputDirectory),
+                Force = Force,
+            };
+            Batch = new TranscriptionBatch(options, transcription, plan, new WhisperEngine(transcription), new FfmpegAudioDecoder(tools), stop.Token);
+            Pump = new BatchPump(this, Batch, activity);
+        }
+        catch (YtPipeException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e));
+        }
+    }
+
+    /// <summary>Plans <paramref name="input"/> and queues it if ShouldProcess agrees; errors are written, not thrown.</summary>
+    protected void Submit(TranscriptionInput input)
+    {
+        OutputPlan? plan;
+        try
+        {
+            plan = Batch!.Plan(input);
+        }
+        catch (YtPipeException e)
+        {
+            WriteError(ErrorRecords.From(e));
+            return;
+        }
+        if (plan is null)
+        {
+            WriteVerbose($"'{input.FilePath}' was given more than once; it is transcribed once.");
+            return;
+        }
+        if (!plan.IsDone && !ShouldProcess(input.FilePath, $"Transcribe to {string.Join(", ", plan.ToWrite.Select(f => plan.Paths[f]))}"))
+        {
+            return;
+        }
+        Batch.Submit(plan);
+    }
+
+    /// <summary>No more files: writes every remaining event, then turns a batch-ending failure into a terminating error.</summary>
+    protected void FinishBatch()
+    {
+        Batch!.Complete();
+        Pump!.DrainToEnd();
+        try
+        {
+            Batch.Completion.GetAwaiter().GetResult();
+        }
+        catch (YtPipeException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e));
+        }
+        WriteVerbose($"Transcribed {Pump.Transcribed}, skipped {Pump.Skipped}, failed {Pump.Failed}.");
+    }
+
+    /// <summary>The model file: -ModelPath as given, or -Model and -ComputeType resolved, downloading a missing catalog model.</summary>
+    private string ResolveModel(bool onGpu)
+    {
+        var computeType = ComputeType.Equals("Int8", StringComparison.OrdinalIgnoreCase)
+            ? Core.Models.ComputeType.Q8_0
+            : Enum.Parse<ComputeType>(ComputeType, ignoreCase: true);
+        if (ModelPath is not null)
+        {
+            if (computeType != Core.Models.ComputeType.Auto)
+            {
+                WriteWarning($"-ComputeType {ComputeType} picks a variant of a named model; with -ModelPath the file's own precision is used.");
+            }
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(ModelPath);
+        }
+        var name = Model ?? DefaultModel;
+        var folder = ModelLocator.ModelDirectory;
+        var choice = ModelResolver.Resolve(name, computeType, onGpu, ModelCatalog.Load(), folder);
+        WriteVerbose($"Model {choice.Name}: {choice.Why}.");
+        if (choice.Download is null)
+        {
+            return choice.Path;
+        }
+        if (NoDownload)
+        {
+            throw new ModelNotFoundException($"The model '{choice.Name}' is not installed: '{choice.Path}' does not exist, and -NoDownload forbids downloading it.", choice.Name)
+            {
+                Fix = $"Run Save-YtModel -Name {choice.Name}, put {ModelLocator.FileNameFor(choice.Name)} into '{folder}' (or set ${ModelLocator.ModelDirVariable} to the folder that holds it), or pass the file with -ModelPath.",
+            };
+        }
+        if (ShouldProcess(choice.Path, $"Download model {choice.Name} (about {choice.Download.SizeMiB} MiB) from {choice.Download.Url}"))
+        {
+            ModelCommands.Download(this, choice.Download, folder, force: false, ModelCommands.Token(null), activityId: 10, stop.Token);
+        }
+        return choice.Path;
+    }
+
+    private WorkerPlan PlanWorkers(int? fileCount)
+    {
+        var choice = Enum.Parse<DeviceChoice>(Device, ignoreCase: true);
+        var strategyName = Strategy.ToLowerInvariant();
+        IReadOnlyList<GpuInfo> gpus = [];
+        // Only ask nvidia-smi when a GPU could be used: it can take seconds on a busy driver.
+        if (choice != DeviceChoice.Cpu && strategyName != "parallelcpu")
+        {
+            var query = NvidiaSmiQuery.QueryAsync(stop.Token).GetAwaiter().GetResult();
+            gpus = query.Gpus;
+            if (query.Problem is not null)
+            {
+                WriteVerbose($"No GPUs: {query.Problem}.");
+            }
+        }
+        var (kind, useGpus, deviceWhy) = DeviceResolver.Resolve(choice, gpus, CudaRuntime.IsBundled, GpuIndex);
+        if (strategyName == "parallelcpu")
+        {
+            kind = DeviceKind.Cpu;
+        }
+        else if (strategyName == "multigpu")
+        {
+            kind = DeviceKind.Cuda;
+        }
+        WriteVerbose($"Device {kind}: {deviceWhy}.");
+        var context = new StrategyContext
+        {
+            Device = kind,
+            Workers = Workers,
+            Threads = Threads,
+            Gpus = kind == DeviceKind.Cuda ? useGpus : [],
+            FileCount = fileCount,
+        };
+        var (strategy, why) = strategyName switch
+        {
+            "sequential" => (new SequentialStrategy(), "-Strategy Sequential"),
+            "parallelcpu" => (new ParallelCpuStrategy(), "-Strategy ParallelCpu"),
+            "multigpu" => ((IBatchStrategy)new MultiGpuStrategy(), "-Strategy MultiGpu"),
+            _ => StrategySelector.Choose(context),
+        };
+        var plan = strategy.Plan(context);
+        WriteVerbose($"Strategy {plan.Strategy} ({why}): {plan.Describe()}; {plan.Reason}.");
+        var cpuThreads = plan.Workers.Where(w => w.Device.Kind == DeviceKind.Cpu).Sum(w => w.Threads);
+        if (cpuThreads > context.LogicalCores)
+        {
+            WriteWarning($"{plan.Describe()} is {cpuThreads} threads on {context.LogicalCores} logical cores: the workers will slow each other down.");
+        }
+        if (kind == DeviceKind.Cuda && !CudaRuntime.IsBundled)
+        {
+            WriteWarning("This build of YtPipe has no CUDA runtime: the CPU will do the work, and the results will say so. Build with ./build.ps1 -Cuda for GPU support.");
+        }
+        return plan;
+    }
+
+    protected override void StopProcessing()
+    {
+        stop.Cancel();
+        Batch?.Cancel();
+    }
+
+    /// <summary>Stops and waits for the workers, so no ffmpeg or whisper work outlives the command.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the batch; derived commands release their own work first.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        if (Batch is not null)
+        {
+            Batch.Cancel();
+            Batch.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Batch = null;
+        }
+        stop.Dispose();
+    }
+}
