@@ -21,7 +21,7 @@ public sealed record FileResult
     /// <summary>Length of the audio, when it is known.</summary>
     public TimeSpan? Duration { get; init; }
 
-    /// <summary>Wall time from the start of decoding to the last transcript written.</summary>
+    /// <summary>Time spent on the file: decoding, then from a worker taking it to the last transcript written (a wait for a free worker is not counted).</summary>
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>The part of <see cref="Elapsed"/> spent inside the model.</summary>

@@ -17,7 +17,9 @@ public sealed class ParallelCpuStrategy : IBatchStrategy
         string why;
         if (context.Workers > 0)
         {
-            workers = context.Workers;
+            // More workers than files would only idle (they cost nothing until they get a file,
+            // but would take threads from the others).
+            workers = context.FileCount is { } files ? Math.Clamp(files, 1, context.Workers) : context.Workers;
             threads = context.Threads > 0 ? context.Threads : ThreadBudget.PerWorker(workers, cores);
             why = $"{workers} workers as asked, {threads} thread(s) each";
         }

@@ -231,7 +231,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                     Fail(item.Plan, error, item.DeclaredLength, Stopwatch.GetElapsedTime(started), null);
                     continue;
                 }
-                await decoded.Writer.WriteAsync(new DecodedItem(item, clip, started), token).ConfigureAwait(false);
+                await decoded.Writer.WriteAsync(new DecodedItem(item, clip, Stopwatch.GetElapsedTime(started)), token).ConfigureAwait(false);
             }
         }
         finally
@@ -319,6 +319,8 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     {
         var input = item.Work.Plan.Input;
         var length = item.Clip.Duration;
+        var started = Stopwatch.GetTimestamp();
+        TimeSpan Elapsed() => item.DecodeTime + Stopwatch.GetElapsedTime(started);
         worker.Begin(input.FilePath, length);
         var modelStarted = Stopwatch.GetTimestamp();
         var modelTime = TimeSpan.Zero;
@@ -358,7 +360,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 Transcript = transcript,
                 OutputFiles = written,
                 Duration = length,
-                Elapsed = Stopwatch.GetElapsedTime(item.Started),
+                Elapsed = Elapsed(),
                 ModelTime = modelTime,
                 Device = model.Device,
                 Model = transcription.ModelName,
@@ -367,11 +369,12 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         }
         catch (YtPipeException e)
         {
-            Fail(item.Work.Plan, e, length, Stopwatch.GetElapsedTime(item.Started), worker.Slot.Index, model.Device, modelTime);
+            Fail(item.Work.Plan, e, length, Elapsed(), worker.Slot.Index, model.Device, modelTime);
         }
         finally
         {
             worker.Clear();
+            NativeHeap.Trim();
         }
     }
 
@@ -426,7 +429,8 @@ public sealed class TranscriptionBatch : IAsyncDisposable
 
     private sealed record WorkItem(OutputPlan Plan, TimeSpan DeclaredLength);
 
-    private sealed record DecodedItem(WorkItem Work, AudioClip Clip, long Started);
+    /// <summary>A decoded file waiting for a worker; the wait is not the file's time, so only the decode is carried.</summary>
+    private sealed record DecodedItem(WorkItem Work, AudioClip Clip, TimeSpan DecodeTime);
 
     /// <summary>A worker's live state; also the progress sink its transcriber reports to.</summary>
     private sealed class WorkerState(WorkerSlot slot) : IProgress<double>
