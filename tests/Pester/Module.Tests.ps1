@@ -8,7 +8,7 @@ Describe 'The built module' {
         $child = Invoke-ChildPwsh '(Get-Command -Module YtPipe).Name | Sort-Object'
         $child.ExitCode | Should -Be 0
         $child.Error | Should -BeNullOrEmpty
-        $child.Output | Should -Contain 'Invoke-YtTranscription'
+        $child.Output | Should -Be 'Get-YtGpu', 'Get-YtModel', 'Invoke-YtTranscription', 'Save-YtAudio', 'Save-YtModel', 'Start-YtPipeline'
     }
 
     It 'has a valid manifest that requires PowerShell 7.4 on Core' {
@@ -43,24 +43,33 @@ $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName()
 Describe 'Help and tab completion' {
     BeforeAll {
         Import-Module $ModuleDir -Force
-        $script:Help = Get-Help Invoke-YtTranscription -Full
     }
 
-    It 'has a synopsis, a description and examples' {
-        $Help.Synopsis | Should -Not -BeNullOrEmpty
-        $Help.Synopsis | Should -Not -Match '^\s*Invoke-YtTranscription\s'
-        $Help.description | Should -Not -BeNullOrEmpty
-        @($Help.examples.example).Count | Should -BeGreaterOrEqual 4
+    It 'has a synopsis, a description and examples for <_>' -ForEach @('Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline') {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match "^\s*$_\s"
+        $help.description | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 3
     }
 
-    It 'documents every parameter' {
+    It 'exports exactly the documented commands' {
+        (Get-Command -Module YtPipe).Name | Sort-Object | Should -Be @('Get-YtGpu', 'Get-YtModel', 'Invoke-YtTranscription', 'Save-YtAudio', 'Save-YtModel', 'Start-YtPipeline')
+    }
+
+    It 'documents every parameter of <_>' -ForEach @('Invoke-YtTranscription', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline') {
+        $help = Get-Help $_ -Full
         $common = [Management.Automation.PSCmdlet]::CommonParameters + [Management.Automation.PSCmdlet]::OptionalCommonParameters
-        $parameters = (Get-Command Invoke-YtTranscription).Parameters.Keys | Where-Object { $_ -notin $common }
+        $parameters = (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }
         foreach ($name in $parameters) {
-            $p = $Help.parameters.parameter | Where-Object name -eq $name
+            $p = $help.parameters.parameter | Where-Object name -eq $name
             $p | Should -Not -BeNullOrEmpty -Because "-$name needs help"
             ($p.description.Text -join ' ') | Should -Not -BeNullOrEmpty -Because "-$name needs a description"
         }
+    }
+
+    It 'has the about_YtPipe topic' {
+        (Get-Help about_YtPipe | Out-String) | Should -Match 'YTPIPE_MODEL_DIR'
     }
 
     It 'completes -<Parameter> <Typed> with <Expected>' -ForEach @(

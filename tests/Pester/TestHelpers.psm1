@@ -119,9 +119,9 @@ function Invoke-ChildPwsh {
 }
 
 function Get-PartialFiles {
-    <# Files a crash could leave: temporaries of the atomic writer. #>
+    <# Files a crash could leave: temporaries of the atomic writer, yt-dlp's .part files, the download staging folder. #>
     param([Parameter(Mandatory)] [string] $Folder)
-    @(Get-ChildItem -LiteralPath $Folder -Recurse -Force -File | Where-Object Name -like '*.ytpipe-tmp')
+    @(Get-ChildItem -LiteralPath $Folder -Recurse -Force | Where-Object { $_.Name -like '*.ytpipe-tmp' -or $_.Name -like '*.part' -or $_.Name -eq '.ytpipe-staging' })
 }
 
 

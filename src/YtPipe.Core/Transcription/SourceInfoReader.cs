@@ -28,13 +28,16 @@ public static class SourceInfoReader
             using var doc = JsonDocument.Parse(stream);
             var root = doc.RootElement;
             return root.ValueKind != JsonValueKind.Object ? null : new SourceInfo(
-                Text(root, "id"), Text(root, "webpage_url") ?? Text(root, "original_url"), Text(root, "title"), Text(root, "uploader"), Text(root, "upload_date"));
+                Text(root, "id"), CleanUrl(Text(root, "webpage_url") ?? Text(root, "original_url")), Text(root, "title"), Text(root, "uploader"), Text(root, "upload_date"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             return null;
         }
     }
+
+    // Feed items carry yt-dlp's "#__youtubedl_smuggle=..." fragment in their URL: not part of the address.
+    private static string? CleanUrl(string? url) => url is null ? null : Download.DownloadNaming.CleanUrl(url);
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -110,7 +110,8 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     /// <param name="outputDirectory">Where transcripts go (a provider path is resolved); null writes beside each input.</param>
     /// <param name="fileCount">How many files come, when known before the first one.</param>
     /// <param name="activity">The progress bar's title.</param>
-    protected void StartBatch(string? outputDirectory, int? fileCount, string activity)
+    /// <param name="progressId">The first progress activity id the batch's bars use (the next ones are its workers').</param>
+    protected void StartBatch(string? outputDirectory, int? fileCount, string activity, int progressId = 1)
     {
         if (Model is not null && ModelPath is not null)
         {
@@ -145,7 +146,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
                 Force = Force,
             };
             Batch = new TranscriptionBatch(options, transcription, plan, new WhisperEngine(transcription), new FfmpegAudioDecoder(tools), stop.Token);
-            Pump = new BatchPump(this, Batch, activity);
+            Pump = new BatchPump(this, Batch, activity, progressId);
         }
         catch (YtPipeException e)
         {

@@ -9,9 +9,9 @@ namespace YtPipe.PowerShell.Hosting;
 /// WriteObject/WriteError/WriteVerbose/WriteWarning and its progress snapshots into Write-Progress
 /// (throttled), the way ForEach-Object -Parallel drains its workers.
 /// </summary>
-internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, string activity)
+internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, string activity, int idBase = 1)
 {
-    private const int ParentId = 1;
+    private readonly int parentId = idBase;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
@@ -112,7 +112,7 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
             return;
         }
         var busy = p.Workers.Where(w => w.CurrentFile is not null).ToList();
-        var record = new ProgressRecord(ParentId, activity,
+        var record = new ProgressRecord(parentId, activity,
             $"{p.FilesDone}/{p.FilesTotal} files, {Clock(p.AudioDone)}/{Clock(p.AudioTotal)} of audio")
         {
             PercentComplete = (int)Math.Round(p.Fraction * 100),
@@ -131,10 +131,10 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
             foreach (var w in p.Workers)
             {
                 childBars.Add(w.Index);
-                cmdlet.WriteProgress(new ProgressRecord(ParentId + 1 + w.Index, $"Worker {w.Index} ({w.Device})",
+                cmdlet.WriteProgress(new ProgressRecord(parentId + 1 + w.Index, $"Worker {w.Index} ({w.Device})",
                     w.CurrentFile is null ? "Idle" : Path.GetFileName(w.CurrentFile))
                 {
-                    ParentActivityId = ParentId,
+                    ParentActivityId = parentId,
                     PercentComplete = (int)Math.Round(w.Fraction * 100),
                 });
             }
@@ -149,9 +149,9 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
         }
         foreach (var index in childBars)
         {
-            cmdlet.WriteProgress(new ProgressRecord(ParentId + 1 + index, $"Worker {index}", "Done") { ParentActivityId = ParentId, RecordType = ProgressRecordType.Completed });
+            cmdlet.WriteProgress(new ProgressRecord(parentId + 1 + index, $"Worker {index}", "Done") { ParentActivityId = parentId, RecordType = ProgressRecordType.Completed });
         }
-        cmdlet.WriteProgress(new ProgressRecord(ParentId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        cmdlet.WriteProgress(new ProgressRecord(parentId, activity, "Done") { RecordType = ProgressRecordType.Completed });
     }
 
     private static string Clock(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t:mm\\:ss}" : t.ToString(@"mm\:ss");

@@ -1,0 +1,104 @@
+# Start-YtPipeline end to end, offline: a podcast-style feed on a loopback server, Debian's yt-dlp,
+# and a weightless model.
+
+BeforeDiscovery {
+    $script:HasYtDlp = [bool](Get-Command yt-dlp -CommandType Application -ErrorAction SilentlyContinue)
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $script:SavedModelDir = $env:YTPIPE_MODEL_DIR
+    $env:YTPIPE_MODEL_DIR = Split-Path (Get-WeightlessModel -Folder (Join-Path $TestDrive 'models'))
+    $script:Www = Join-Path $TestDrive 'www'
+    New-TestSpeech (Join-Path $Www 'one.m4a') -Text 'The first episode is short.' -CodecArgs '-c:a', 'aac' | Out-Null
+    New-TestSpeech (Join-Path $Www 'two.opus') -Text 'The second episode follows.' -CodecArgs '-c:a', 'libopus' | Out-Null
+    # The last episode is long and served slowly, so it is still downloading while the first is transcribed.
+    $long = New-TestTone (Join-Path $TestDrive 'long.wav') -Seconds 20
+    & ffmpeg -nostdin -v error -y -i $long.FullName -c:a libopus -b:a 32k (Join-Path $Www 'three.opus')
+    $script:Server = Start-TestServer -Root $Www
+    $items = @(
+        @{ Title = 'Episode One'; Guid = 'ep-1'; File = 'one.m4a'; Type = 'audio/mp4' }
+        @{ Title = 'Episode Two'; Guid = 'ep-2'; File = 'two.opus'; Type = 'audio/ogg' }
+        @{ Title = 'Episode Three'; Guid = 'ep-3'; File = 'three.opus'; Type = 'audio/ogg' }
+    )
+    $entries = foreach ($i in $items) {
+        "<item><title>$($i.Title)</title><guid>$($i.Guid)</guid><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate><enclosure url=`"$($Server.Url)/$($i.File)`" type=`"$($i.Type)`" length=`"1`"/></item>"
+    }
+    Set-Content (Join-Path $Www 'feed.xml') -Encoding utf8 -Value "<?xml version=`"1.0`" encoding=`"UTF-8`"?><rss version=`"2.0`"><channel><title>Cast</title><link>$($Server.Url)/</link><description>Test</description>$($entries -join '')</channel></rss>"
+    $script:Feed = "$($Server.Url)/feed.xml"
+    $script:Common = @{ Model = 'tiny.en'; BeamSize = 1; WarningAction = 'SilentlyContinue' }
+}
+
+AfterAll {
+    if ($script:Server) { Stop-TestServer $Server }
+    $env:YTPIPE_MODEL_DIR = $script:SavedModelDir
+}
+
+Describe 'Start-YtPipeline' -Skip:(-not $HasYtDlp) {
+    BeforeAll {
+        Set-TestServerControl $Server @{ slow = @{ '/three.opus' = 12000 } }
+        $script:Out = Join-Path $TestDrive 'data'
+        # Note when each result reaches the pipeline, to compare with when the last download ended.
+        $script:Arrivals = @(Start-YtPipeline -Source $Feed -OutputDirectory $Out -OutputFormat Json, Srt @Common |
+                ForEach-Object { [pscustomobject]@{ Result = $_; At = [DateTime]::UtcNow } })
+        $script:Results = $Arrivals.Result
+    }
+
+    It 'writes the seed''s layout: raw/audio, raw/manifest.jsonl, raw/downloaded.txt, transcripts/' {
+        @(Get-ChildItem (Join-Path $Out 'raw/audio') -Filter *.info.json) | Should -HaveCount 3
+        @(Get-Content (Join-Path $Out 'raw/manifest.jsonl')) | Should -HaveCount 3
+        @(Get-Content (Join-Path $Out 'raw/downloaded.txt')) | Should -HaveCount 3
+        @(Get-ChildItem (Join-Path $Out 'transcripts') -Filter *.json) | Should -HaveCount 3
+        @(Get-ChildItem (Join-Path $Out 'transcripts') -Filter *.srt) | Should -HaveCount 3
+    }
+
+    It 'emits one transcription result per item, with the title and source URL of the download' {
+        $Results | Should -HaveCount 3
+        $Results.Status | Sort-Object -Unique | Should -Be 'Transcribed'
+        ($Results.Title | Sort-Object) | Should -Be 'Episode One', 'Episode Three', 'Episode Two'
+        ($Results | Where-Object Title -eq 'Episode One').SourceUrl | Should -Be "$($Server.Url)/one.m4a"
+    }
+
+    It 'fills the transcript JSON from the info JSON, not from the file name' {
+        $r = $Results | Where-Object Title -eq 'Episode Two'
+        $json = Get-Content -Raw ($r.OutputFiles | Where-Object { $_ -like '*.json' }) | ConvertFrom-Json
+        $json.video_id | Should -Be 'ep-2'
+        $json.title | Should -Be 'Episode Two'
+        $json.source_url | Should -Be "$($Server.Url)/two.opus"
+        $json.upload_date | Should -Be '20240102'
+    }
+
+    It 'transcribes the first item while the last one is still downloading' {
+        $lastAudio = Get-ChildItem (Join-Path $Out 'raw/audio') | Where-Object { $_.Name -like 'three*' -and $_.Name -notlike '*.info.json' }
+        $firstResult = ($Arrivals | Sort-Object At)[0]
+        $firstResult.Result.Title | Should -Not -Be 'Episode Three'
+        $firstResult.At | Should -BeLessThan $lastAudio.LastWriteTimeUtc
+    }
+
+    It 'transcribes only this run''s items: a second run skips the archived ones and transcribes nothing' {
+        $before = (Get-TestServerRequest $Server | Where-Object path -like '*.opus').Count
+        $again = @(Start-YtPipeline -Source $Feed -OutputDirectory $Out @Common)
+        $again | Should -BeNullOrEmpty
+        (Get-TestServerRequest $Server | Where-Object path -like '*.opus').Count | Should -Be $before
+        @(Get-Content (Join-Path $Out 'raw/manifest.jsonl')) | Should -HaveCount 3
+    }
+
+    It 'stops at -MaxItems and reports a failed item while the others go on' {
+        Set-TestServerControl $Server @{ status = @{ '/two.opus' = 404 } }
+        $out = Join-Path $TestDrive 'data2'
+        $r = @(Start-YtPipeline -Source $Feed -OutputDirectory $out -MaxItems 2 @Common -ErrorVariable err -ErrorAction SilentlyContinue)
+        $failed = $?
+        $r.Title | Sort-Object | Should -Be 'Episode One', 'Episode Three'
+        $err.FullyQualifiedErrorId | Should -Contain 'DownloadFailed,YtPipe.PowerShell.Commands.StartYtPipelineCommand'
+        $failed | Should -BeFalse
+        Get-ChildItem (Join-Path $out 'raw/audio') -Filter 'two*' | Should -BeNullOrEmpty
+    }
+
+    It 'stops with YtDlpNotFound before anything starts when yt-dlp is missing' {
+        $out = Join-Path $TestDrive 'data3'
+        { Start-YtPipeline -Source $Feed -OutputDirectory $out -YtDlpPath (Join-Path $TestDrive 'no/yt-dlp') @Common } |
+            Should -Throw -ErrorId 'YtDlpNotFound,YtPipe.PowerShell.Commands.StartYtPipelineCommand'
+        Join-Path $out 'transcripts' | Test-Path | Should -BeFalse
+    }
+}
