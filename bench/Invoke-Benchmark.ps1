@@ -66,6 +66,9 @@ param(
     # Run the Soak section (never by default: 500 files take a while).
     [switch] $Soak,
 
+    # Run the ComputeTypes section (in the default full run): f16 against the quantized variants.
+    [switch] $ComputeTypes,
+
     # Model of the Memory section, zero-filled from its weightless file.
     [string] $MemoryModel = 'base.en',
 
@@ -89,8 +92,8 @@ $cores = [Environment]::ProcessorCount
 $pwshExe = (Get-Process -Id $PID).Path
 $pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshExe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
 
-$sections = @(if ($Throughput) { 'Throughput' }; if ($Memory) { 'Memory' }; if ($Soak) { 'Soak' })
-if (-not $sections) { $sections = if ($Quick) { @('Throughput') } else { @('Throughput', 'Memory') } }
+$sections = @(if ($Throughput) { 'Throughput' }; if ($Memory) { 'Memory' }; if ($ComputeTypes) { 'ComputeTypes' }; if ($Soak) { 'Soak' })
+if (-not $sections) { $sections = if ($Quick) { @('Throughput') } else { @('Throughput', 'Memory', 'ComputeTypes') } }
 if ($Quick) {
     if (-not $PSBoundParameters.ContainsKey('Models')) { $Models = @('tiny.en') }
     if (-not $PSBoundParameters.ContainsKey('Plans')) { $Plans = @('Sequential1', 'Parallel2') }
@@ -292,6 +295,38 @@ function Invoke-MemorySection {
     @{ Rows = $rows; Summary = $summary }
 }
 
+function Invoke-ComputeTypesSection {
+    # Zero-filled variants of one model (every weight really in memory and in the matmuls), each
+    # on the same 30 s clip: one encoder window, greedy. Zero weights make the decoder emit junk
+    # and fall back through the temperatures, so the time is encoder plus a fixed junk decode.
+    $folder = Join-Path $WorkPath 'computetypes'
+    New-Item -ItemType Directory -Force $folder | Out-Null
+    $clip = Join-Path $folder 'clip-30s.wav'
+    New-SpeechClip $clip 30
+    $variants = [ordered]@{ f16 = 1; q8_0 = 7; q5_1 = 9; q5_0 = 8 }
+    Write-Host "Compute types, zero-filled $MemoryModel, one 30 s clip, greedy, $cores threads:"
+    $runs = foreach ($precision in $variants.Keys) {
+        $model = Join-Path $folder "ggml-$MemoryModel-$precision-zero.bin"
+        New-MediaFile $model {
+            param($to)
+            & python3 (Join-Path $sharedRoot 'tools/make-zero-model.py') (Get-WeightlessModel $MemoryModel) $to --ftype $variants[$precision] | Out-Host
+            if ($LASTEXITCODE -ne 0) { throw "make-zero-model.py failed (exit code $LASTEXITCODE)." }
+        }
+        $run = Invoke-BenchRun "$MemoryModel $precision" @($clip) @{ ModelPath = $model; BeamSize = 1; Threads = $cores; Strategy = 'Sequential' }
+        if ($run) { [pscustomobject]@{ Precision = $precision; MiB = [math]::Round((Get-Item $model).Length / 1MB); Run = $run } }
+    }
+    $f16 = ($runs | Where-Object Precision -eq 'f16').Run
+    $rows = foreach ($r in $runs) {
+        [pscustomobject][ordered]@{
+            'Precision' = $r.Precision; 'Model MiB' = $r.MiB; 'Wall s' = [math]::Round($r.Run.WallSeconds, 1)
+            'Model s' = [math]::Round($r.Run.ModelSeconds, 1)
+            'Speed vs f16' = if ($f16) { [math]::Round($f16.ModelSeconds / $r.Run.ModelSeconds, 2) } else { '' }
+            'Peak MiB' = [math]::Round($r.Run.PeakMiB)
+        }
+    }
+    @{ Rows = $rows; Summary = "Model s is the model's own time (ModelTime) for the clip; Speed vs f16 compares those. -ComputeType Auto on CPU prefers q8_0, then q5_1, then q5_0." }
+}
+
 function Invoke-SoakSection {
     $folder = Join-Path $WorkPath 'soak'
     New-Item -ItemType Directory -Force $folder | Out-Null
@@ -358,7 +393,7 @@ try {
         $report.AddRange([string[]](ConvertTo-MarkdownTable ($corpus | Select-Object File, Container, Seconds))); $report.Add('')
         $report.AddRange([string[]](ConvertTo-MarkdownTable $rows)); $report.Add('')
     }
-    foreach ($section in 'Memory', 'Soak' | Where-Object { $_ -in $sections }) {
+    foreach ($section in 'Memory', 'ComputeTypes', 'Soak' | Where-Object { $_ -in $sections }) {
         $outcome = & "Invoke-$($section)Section"
         Show-Table $outcome.Rows
         Write-Host $outcome.Summary

@@ -13,9 +13,9 @@ BeforeAll {
         $dir
     }
 
-    function script:Start-Batch([string] $Dir) {
+    function script:Start-Batch([string] $Dir, [int] $Workers = 1) {
         <# Starts a child pwsh that prints DONE <path> per finished file; returns the process. #>
-        $script = "Import-Module '$(Get-TestModulePath)'; Invoke-YtTranscription -Path '$Dir' -Model tiny.en -BeamSize 1 -Workers 1 | ForEach-Object { 'DONE ' + `$_.Path }"
+        $script = "Import-Module '$(Get-TestModulePath)'; Invoke-YtTranscription -Path '$Dir' -Model tiny.en -BeamSize 1 -Workers $Workers -Threads 1 -WarningAction SilentlyContinue | ForEach-Object { 'DONE ' + `$_.Path }"
         $psi = New-PwshStartInfo '-NoProfile', '-NonInteractive', '-Command', $script
         $psi.RedirectStandardOutput = $true
         $psi.RedirectStandardError = $true
@@ -48,13 +48,14 @@ BeforeAll {
     }
 
     function script:Assert-SecondRunFinishesTheRest([string] $Dir, [string[]] $Done) {
-        $results = @(Invoke-YtTranscription -Path $Dir -Model tiny.en -BeamSize 1)
-        $results | Should -HaveCount 4
+        $total = @(Get-ChildItem $Dir -Filter *.wav).Count
+        $results = @(Invoke-YtTranscription -Path $Dir -Model tiny.en -BeamSize 1 -Workers 2 -Threads 1)
+        $results | Should -HaveCount $total
         foreach ($r in $results) {
             $expected = if ($r.Path -in $Done) { 'Skipped' } else { 'Transcribed' }
             $r.Status | Should -Be $expected -Because $r.Path
         }
-        (Get-ChildItem $Dir -Filter *.json).Count | Should -Be 4
+        (Get-ChildItem $Dir -Filter *.json).Count | Should -Be $total
     }
 
     $script:SavedModelDir = $env:YTPIPE_MODEL_DIR
@@ -66,9 +67,12 @@ AfterAll {
 }
 
 Describe 'Stopping a batch' -Skip:(-not $IsLinux) {
-    It 'stops within seconds on Ctrl+C (SIGINT), leaves no partial output, and a second run does the rest' {
-        $dir = New-Batch 'ctrlc'
-        $p = Start-Batch $dir
+    It 'stops <Workers> worker(s) within seconds on Ctrl+C (SIGINT), leaves no partial output, and a second run does the rest' -ForEach @(
+        @{ Workers = 1 }
+        @{ Workers = 2 }
+    ) {
+        $dir = New-Batch "ctrlc$Workers" -Count $(if ($Workers -eq 1) { 4 } else { 6 })
+        $p = Start-Batch $dir $Workers
         try {
             $first = Wait-FirstDone $p
             & kill -INT $p.Id
@@ -77,7 +81,8 @@ Describe 'Stopping a batch' -Skip:(-not $IsLinux) {
         finally { if (-not $p.HasExited) { $p.Kill($true) } }
         $done = Get-DoneFile $dir
         $done | Should -Contain $first
-        $done.Count | Should -BeLessThan 4
+        $total = @(Get-ChildItem $dir -Filter *.wav).Count
+        $done.Count | Should -BeLessThan $total
         Assert-NoHalfWrittenOutput $dir
         Assert-SecondRunFinishesTheRest $dir $done
     }
