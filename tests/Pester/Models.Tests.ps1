@@ -249,7 +249,7 @@ Describe 'Invoke-YtTranscription and models' {
         $r = $out | Where-Object { $_ -is [YtPipe.PowerShell.TranscriptionResult] }
         $r.Model | Should -Be 'tiny.en-q8_0'
         $r.ComputeType | Should -Be 'q8_0'
-        ($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match 'Auto on CPU prefers a quantized variant'
+        ($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match 'Auto on CPU prefers q8_0'
     }
 
     It 'takes the seed''s Int8 spelling for Q8_0' {

@@ -25,11 +25,16 @@ public sealed class ParallelCpuStrategy : IBatchStrategy
         }
         else
         {
-            threads = context.Threads > 0 ? context.Threads : Math.Min(ThreadBudget.ThreadsPerContext, cores);
+            threads = context.Threads > 0 ? context.Threads : ThreadBudget.ForBatch(cores);
             workers = Math.Max(1, cores / threads);
-            if (context.FileCount is { } n) workers = Math.Clamp(n, 1, workers);
-            why = $"{threads} thread(s) per worker (one whisper context scales to about {ThreadBudget.ThreadsPerContext}), {workers} worker(s) to fill {cores} logical cores" +
-                  (context.FileCount is { } c && c < cores / threads ? $" with {c} file(s)" : "");
+            if (context.FileCount is { } n && n < workers)
+            {
+                // Fewer files than workers: the files get the cores as threads instead.
+                workers = Math.Max(1, n);
+                if (context.Threads == 0) threads = ThreadBudget.PerWorker(workers, cores);
+            }
+            why = $"{threads} thread(s) per worker (more workers before more threads: whisper contexts idle while decoding and between files), {workers} worker(s) to fill {cores} logical cores" +
+                  (context.FileCount is { } c && c < cores / Math.Max(1, threads) ? $" with {c} file(s)" : "");
         }
         var slots = Enumerable.Range(0, workers).Select(i => new WorkerSlot(i, DeviceSpec.Cpu, threads)).ToList();
         return new WorkerPlan(Name, slots, why);

@@ -174,8 +174,7 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDownload
     /// <summary>Writes both stages' events until yt-dlp is done; transcription results stream meanwhile.</summary>
     private void PumpUntilDownloadsEnd()
     {
-        Task<bool>? downloadWait = null;
-        Task<bool>? transcriptionWait = null;
+        var waiter = new EventWaiter(() => downloads!.Events.WaitToReadAsync(), () => Batch!.Events.WaitToReadAsync());
         while (true)
         {
             DrainBoth();
@@ -187,11 +186,7 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDownload
             {
                 return;
             }
-            downloadWait ??= downloads.Events.WaitToReadAsync().AsTask();
-            transcriptionWait ??= Batch!.Events.WaitToReadAsync().AsTask();
-            Task.WaitAny([downloadWait, transcriptionWait], TimeSpan.FromMilliseconds(250));
-            if (downloadWait.IsCompleted) downloadWait = null;
-            if (transcriptionWait.IsCompleted) transcriptionWait = null;
+            waiter.Wait();
         }
     }
 

@@ -12,11 +12,9 @@ namespace YtPipe.PowerShell.Hosting;
 internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, string activity, int idBase = 1)
 {
     private readonly int parentId = idBase;
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
     private readonly HashSet<int> childBars = [];
-    private Task<bool>? pendingWait;
     private bool progressShown;
 
     public int Transcribed { get; private set; }
@@ -38,6 +36,7 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
     /// <summary>Writes everything until the batch has posted its last event.</summary>
     public void DrainToEnd()
     {
+        var waiter = new EventWaiter(() => batch.Events.WaitToReadAsync());
         while (true)
         {
             DrainAvailable();
@@ -45,17 +44,11 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
             {
                 throw new PipelineStoppedException();
             }
-            pendingWait ??= batch.Events.WaitToReadAsync().AsTask();
-            if (!pendingWait.Wait(ProgressInterval))
-            {
-                continue;
-            }
-            var more = pendingWait.Result;
-            pendingWait = null;
-            if (!more)
+            if (batch.Events.Completion.IsCompleted)
             {
                 break;
             }
+            waiter.Wait();
         }
         CompleteProgress();
     }
@@ -101,7 +94,7 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
 
     private void ShowProgress(bool force)
     {
-        if (!force && sinceProgress.Elapsed < ProgressInterval)
+        if (!force && sinceProgress.Elapsed < EventWaiter.Interval)
         {
             return;
         }

@@ -15,10 +15,8 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
 {
     private readonly int parentId = idBase;
     private readonly int itemId = idBase + 1;
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
-    private Task<bool>? pendingWait;
     private bool progressShown;
     private bool itemShown;
 
@@ -35,6 +33,7 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
     /// <summary>Writes everything until the batch has posted its last event.</summary>
     public void DrainToEnd()
     {
+        var waiter = new EventWaiter(() => batch.Events.WaitToReadAsync());
         while (true)
         {
             DrainAvailable();
@@ -42,17 +41,11 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
             {
                 throw new PipelineStoppedException();
             }
-            pendingWait ??= batch.Events.WaitToReadAsync().AsTask();
-            if (!pendingWait.Wait(ProgressInterval))
-            {
-                continue;
-            }
-            var more = pendingWait.Result;
-            pendingWait = null;
-            if (!more)
+            if (batch.Events.Completion.IsCompleted)
             {
                 break;
             }
+            waiter.Wait();
         }
         CompleteProgress();
     }
@@ -106,7 +99,7 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
 
     private void ShowProgress()
     {
-        if (sinceProgress.Elapsed < ProgressInterval)
+        if (sinceProgress.Elapsed < EventWaiter.Interval)
         {
             return;
         }

@@ -13,7 +13,8 @@ public sealed class StrategySelectorTests
     [InlineData(DeviceKind.Cuda, 1, new[] { 0, 1 }, 16, "Sequential")]
     [InlineData(DeviceKind.Cpu, 2, new int[0], 16, "ParallelCpu")]
     [InlineData(DeviceKind.Cpu, 1, new int[0], 16, "Sequential")]
-    [InlineData(DeviceKind.Cpu, 0, new int[0], 2, "Sequential")]
+    [InlineData(DeviceKind.Cpu, 0, new int[0], 2, "ParallelCpu")]
+    [InlineData(DeviceKind.Cpu, 0, new int[0], 1, "Sequential")]
     [InlineData(DeviceKind.Cpu, 0, new int[0], 16, "ParallelCpu")]
     public void Choose_FollowsTheSeedRule(DeviceKind device, int workers, int[] gpus, int cores, string expected)
     {
@@ -23,24 +24,37 @@ public sealed class StrategySelectorTests
         Assert.False(string.IsNullOrWhiteSpace(why));
     }
 
-    [Fact]
-    public void CpuOnTwoCores_IsOneWorkerWithTwoThreads()
+    [Theory]
+    [InlineData(2, 2, 1)]   // measured: two one-thread workers beat one two-thread worker by 7 % (bench/RESULTS.md)
+    [InlineData(4, 4, 1)]
+    [InlineData(8, 4, 2)]
+    [InlineData(16, 4, 4)]
+    [InlineData(32, 8, 4)]
+    public void CpuBatch_GivesCoresToWorkersFirst_ThenThreads(int cores, int workers, int threads)
     {
-        var plan = Plan(new StrategyContext { LogicalCores = 2 });
+        var plan = Plan(new StrategyContext { LogicalCores = cores });
 
-        Assert.Equal("Sequential", plan.Strategy);
-        Assert.Equal(new[] { new WorkerSlot(0, DeviceSpec.Cpu, 2) }, plan.Workers);
+        Assert.Equal("ParallelCpu", plan.Strategy);
+        Assert.Equal(Enumerable.Range(0, workers), plan.Workers.Select(w => w.Index));
+        Assert.All(plan.Workers, w => Assert.Equal(new WorkerSlot(w.Index, DeviceSpec.Cpu, threads), w));
     }
 
     [Fact]
-    public void CpuOnSixteenCores_IsFourWorkersOfFourThreads()
+    public void FewerFilesThanWorkers_GiveTheFilesTheCoresAsThreads()
     {
-        var plan = Plan(new StrategyContext { LogicalCores = 16 });
+        var plan = Plan(new StrategyContext { LogicalCores = 16, FileCount = 2 });
 
-        Assert.Equal("ParallelCpu", plan.Strategy);
-        Assert.Equal(4, plan.Workers.Count);
-        Assert.All(plan.Workers, w => Assert.Equal(new WorkerSlot(w.Index, DeviceSpec.Cpu, 4), w));
-        Assert.Equal(new[] { 0, 1, 2, 3 }, plan.Workers.Select(w => w.Index));
+        Assert.Equal(2, plan.Workers.Count);
+        Assert.All(plan.Workers, w => Assert.Equal(4, w.Threads));
+    }
+
+    [Fact]
+    public void OneFileOnTwoCores_IsOneWorkerWithBothThreads()
+    {
+        var plan = Plan(new StrategyContext { LogicalCores = 2, FileCount = 1 });
+
+        Assert.Equal("Sequential", plan.Strategy);
+        Assert.Equal(new[] { new WorkerSlot(0, DeviceSpec.Cpu, 2) }, plan.Workers);
     }
 
     [Fact]
