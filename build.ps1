@@ -102,7 +102,6 @@ function Invoke-Tests {
 
 function Invoke-Demo {
     $sample = Join-Path $root 'samples/jfk.wav'
-    $pwsh = (Get-Process -Id $PID).Path
     $script = @'
 param($ModulePath, $Sample, $Model)
 $ErrorActionPreference = 'Stop'
@@ -114,7 +113,12 @@ if ($result.Text) { $result.Text } else { '(no text: the model returned no segme
 "Files:"
 $result.OutputFiles
 '@
-    & $pwsh -NoProfile -Command ([scriptblock]::Create($script)) -args $moduleDir, $sample, $Model
+    # A fresh pwsh imports the module as a user would; the script goes through a file because
+    # pwsh -File is the one way to pass it arguments that works for the dotnet-tool pwsh too.
+    $file = Join-Path ([IO.Path]::GetTempPath()) "ytpipe-demo-$PID.ps1"
+    Set-Content -Path $file -Value $script
+    try { Invoke-Pwsh -File $file $moduleDir $sample $Model }
+    finally { Remove-Item $file }
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

@@ -95,6 +95,35 @@ Describe 'Start-YtPipeline' -Skip:(-not $HasYtDlp) {
         Get-ChildItem (Join-Path $out 'raw/audio') -Filter 'two*' | Should -BeNullOrEmpty
     }
 
+    It 'stops both stages on Ctrl+C: yt-dlp is killed, nothing partial is left, the records match what landed' -Skip:(-not $IsLinux) {
+        Set-TestServerControl $Server @{ slow = @{ '/three.opus' = 4000 } }
+        $out = Join-Path $TestDrive 'data-stop'
+        $script = "Import-Module '$(Get-TestModulePath)'; Start-YtPipeline -Source '$Feed' -OutputDirectory '$out' -Model tiny.en -BeamSize 1 -WarningAction SilentlyContinue | ForEach-Object { 'DONE ' + `$_.Title }"
+        $psi = New-PwshStartInfo '-NoProfile', '-NonInteractive', '-Command', $script
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.Environment['YTPIPE_MODEL_DIR'] = $env:YTPIPE_MODEL_DIR
+        $p = [Diagnostics.Process]::Start($psi)
+        try {
+            # The first transcript arrives while the slow third item is still downloading.
+            do {
+                $line = $p.StandardOutput.ReadLineAsync()
+                if (-not $line.Wait(120000)) { throw 'no transcript within 2 minutes' }
+                if ($null -eq $line.Result) { throw "the pipeline ended early: $($p.StandardError.ReadToEnd())" }
+            } until ($line.Result -like 'DONE *')
+            & kill -INT $p.Id
+            $p.WaitForExit(20000) | Should -BeTrue -Because 'Ctrl+C must stop both stages promptly'
+        }
+        finally { if (-not $p.HasExited) { $p.Kill($true) } }
+        # yt-dlp's command line names its staging folder under $out (as the child pwsh's did).
+        @(& pgrep -f $out) | Should -BeNullOrEmpty -Because "yt-dlp's process tree is killed"
+        Get-PartialFiles $out | Should -BeNullOrEmpty
+        $rows = @(Get-Content (Join-Path $out 'raw/manifest.jsonl') | ForEach-Object { $_ | ConvertFrom-Json })
+        $rows.Count | Should -BeLessThan 3
+        foreach ($row in $rows) { $row.audio_path | Test-File | Should -BeTrue }
+        @(Get-Content (Join-Path $out 'raw/downloaded.txt')).Count | Should -Be $rows.Count
+    }
+
     It 'stops with YtDlpNotFound before anything starts when yt-dlp is missing' {
         $out = Join-Path $TestDrive 'data3'
         { Start-YtPipeline -Source $Feed -OutputDirectory $out -YtDlpPath (Join-Path $TestDrive 'no/yt-dlp') @Common } |

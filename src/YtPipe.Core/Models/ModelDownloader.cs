@@ -101,7 +101,10 @@ public sealed class ModelDownloader(HttpClient? http = null)
         }
         catch (HttpRequestException e)
         {
-            throw new ModelDownloadException(entry.Name, url, e.Message, e) { Fix = "Check the network (and the proxy settings), then run the command again: the download resumes." };
+            throw new ModelDownloadException(entry.Name, url, e.Message, e)
+            {
+                Fix = $"Check the network (and the proxy settings), then run the command again: the download resumes. Or put {entry.FileName} into '{Path.GetDirectoryName(partial)}' yourself.",
+            };
         }
         using (response)
         {
