@@ -160,6 +160,14 @@ Describe 'Save-YtModel' {
         (Get-ModelRequest 'ggml-tiny.en.bin').Count | Should -Be ($before + 2)
     }
 
+    It 'takes models from the pipeline, as Get-YtModel emits them' {
+        $dir = New-ModelFolder
+        $saved = @(Get-YtModel 'tiny.en*' | Where-Object { -not $_.Installed } | Save-YtModel)
+        $saved.Name | Should -Be 'tiny.en', 'tiny.en-q8_0'
+        $saved.Installed | Sort-Object -Unique | Should -BeTrue
+        Join-Path $dir 'ggml-tiny.en-q8_0.bin' | Test-File | Should -BeTrue
+    }
+
     It 'reports an unknown name as ModelUnknown with the closest names' {
         $null = New-ModelFolder
         Save-YtModel -Name 'tiny-en' -ErrorVariable err -ErrorAction SilentlyContinue

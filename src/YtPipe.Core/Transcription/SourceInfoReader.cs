@@ -1,10 +1,12 @@
 using System.Text.Json;
+using YtPipe.Core.Download;
 
 namespace YtPipe.Core.Transcription;
 
 /// <summary>
 /// Reads yt-dlp's <c>NAME.info.json</c> beside a downloaded file, so transcripts carry the real
 /// source URL, title, uploader and date (the seed guessed its source_url from the file name).
+/// The parsing is <see cref="InfoJson"/>'s, the same the downloader uses.
 /// </summary>
 public static class SourceInfoReader
 {
@@ -15,30 +17,21 @@ public static class SourceInfoReader
     /// <summary>The source of <paramref name="audioPath"/>, or null when there is no readable info JSON beside it.</summary>
     public static SourceInfo? TryRead(string audioPath) => TryReadFile(InfoJsonPath(audioPath));
 
-    /// <summary>Reads an info JSON file; null when it is missing or not JSON.</summary>
+    /// <summary>Reads an info JSON file; null when it is missing or not an info JSON.</summary>
     public static SourceInfo? TryReadFile(string infoJsonPath)
     {
+        if (!File.Exists(infoJsonPath))
+        {
+            return null;
+        }
         try
         {
-            if (!File.Exists(infoJsonPath))
-            {
-                return null;
-            }
-            using var stream = File.OpenRead(infoJsonPath);
-            using var doc = JsonDocument.Parse(stream);
-            var root = doc.RootElement;
-            return root.ValueKind != JsonValueKind.Object ? null : new SourceInfo(
-                Text(root, "id"), CleanUrl(Text(root, "webpage_url") ?? Text(root, "original_url")), Text(root, "title"), Text(root, "uploader"), Text(root, "upload_date"));
+            var info = InfoJson.Read(infoJsonPath);
+            return new SourceInfo(info.Id, info.WebpageUrl, info.Title, info.Uploader, info.UploadDate);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             return null;
         }
     }
-
-    // Feed items carry yt-dlp's "#__youtubedl_smuggle=..." fragment in their URL: not part of the address.
-    private static string? CleanUrl(string? url) => url is null ? null : Download.DownloadNaming.CleanUrl(url);
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -172,23 +172,9 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDownload
     }
 
     /// <summary>Writes both stages' events until yt-dlp is done; transcription results stream meanwhile.</summary>
-    private void PumpUntilDownloadsEnd()
-    {
-        var waiter = new EventWaiter(() => downloads!.Events.WaitToReadAsync(), () => Batch!.Events.WaitToReadAsync());
-        while (true)
-        {
-            DrainBoth();
-            if (Stopping)
-            {
-                throw new PipelineStoppedException();
-            }
-            if (downloads!.Events.Completion.IsCompleted)
-            {
-                return;
-            }
-            waiter.Wait();
-        }
-    }
+    private void PumpUntilDownloadsEnd() =>
+        EventWaiter.DrainUntil(this, downloads!.Events.Completion, DrainBoth,
+            () => downloads.Events.WaitToReadAsync(), () => Batch!.Events.WaitToReadAsync());
 
     protected override void StopProcessing()
     {

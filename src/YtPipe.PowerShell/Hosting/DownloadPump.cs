@@ -33,20 +33,7 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
     /// <summary>Writes everything until the batch has posted its last event.</summary>
     public void DrainToEnd()
     {
-        var waiter = new EventWaiter(() => batch.Events.WaitToReadAsync());
-        while (true)
-        {
-            DrainAvailable();
-            if (cmdlet.Stopping)
-            {
-                throw new PipelineStoppedException();
-            }
-            if (batch.Events.Completion.IsCompleted)
-            {
-                break;
-            }
-            waiter.Wait();
-        }
+        EventWaiter.DrainUntil(cmdlet, batch.Events.Completion, DrainAvailable, () => batch.Events.WaitToReadAsync());
         CompleteProgress();
     }
 

@@ -1,3 +1,5 @@
+using System.Management.Automation;
+
 namespace YtPipe.PowerShell.Hosting;
 
 /// <summary>
@@ -11,6 +13,29 @@ internal sealed class EventWaiter(params Func<ValueTask<bool>>[] waits)
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     private readonly Task<bool>?[] pending = new Task<bool>?[waits.Length];
+
+    /// <summary>
+    /// On the pipeline thread: calls <paramref name="drain"/> (which writes what is ready) until
+    /// <paramref name="done"/> completes, sleeping on the channels in between. Ctrl+C ends it with
+    /// <see cref="PipelineStoppedException"/>.
+    /// </summary>
+    public static void DrainUntil(PSCmdlet cmdlet, Task done, Action drain, params Func<ValueTask<bool>>[] waits)
+    {
+        var waiter = new EventWaiter(waits);
+        while (true)
+        {
+            drain();
+            if (cmdlet.Stopping)
+            {
+                throw new PipelineStoppedException();
+            }
+            if (done.IsCompleted)
+            {
+                return;
+            }
+            waiter.Wait();
+        }
+    }
 
     /// <summary>Returns when a channel has events or has ended, or after <see cref="Interval"/>.</summary>
     public void Wait()
