@@ -43,6 +43,8 @@ $pwshExe = (Get-Process -Id $PID).Path
 $pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshExe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
 function Invoke-Pwsh { & $pwshExe @pwshPrefix -NoProfile -NonInteractive @args }
 
+. (Join-Path $root 'build/TestVerdict.ps1')
+
 function Invoke-Native([string] $what, [scriptblock] $command) {
     & $command
     if ($LASTEXITCODE -ne 0) { throw "$what failed (exit code $LASTEXITCODE)." }
@@ -75,29 +77,31 @@ function Invoke-Tests {
     dotnet test (Join-Path $root 'tests/Unit/YtPipe.Tests.csproj') -c $Configuration --nologo `
         --logger 'trx;LogFileName=unit.trx' --logger 'console;verbosity=normal' --results-directory $results
     $unitExit = $LASTEXITCODE
-    $unit = @{ Passed = 0; Failed = 0; Skipped = 0 }
+    $unit = $null
     $trx = Join-Path $results 'unit.trx'
     if (Test-Path $trx) {
         $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
-        $unit.Passed = [int]$counters.passed
-        $unit.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
-        $unit.Skipped = [int]$counters.notExecuted
+        $unit = [pscustomobject]@{
+            Passed  = [int]$counters.passed
+            Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+            Skipped = [int]$counters.notExecuted
+        }
     }
-    elseif ($unitExit -ne 0) { $unit.Failed = 1 }   # the build broke: count it, don't hide it
 
     # Pester over the built module, in a fresh pwsh so the module is imported as a user would.
     Invoke-Native 'Restoring Pester' { dotnet restore (Join-Path $root 'tests/Pester/Pester.Dependencies.csproj') --nologo -v quiet }
     $pesterJson = Join-Path $results 'pester.json'
     Invoke-Pwsh -File (Join-Path $root 'tests/Pester/Invoke-Tests.ps1') -ModulePath $moduleDir -SummaryPath $pesterJson
-    $pester = if (Test-Path $pesterJson) { Get-Content -Raw $pesterJson | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $pesterExit = $LASTEXITCODE
+    $pester = if (Test-Path $pesterJson) { Get-Content -Raw $pesterJson | ConvertFrom-Json } else { $null }
 
-    $passed = $unit.Passed + $pester.Passed
-    $failed = $unit.Failed + $pester.Failed
-    $skipped = $unit.Skipped + $pester.Skipped
-    Write-Host "xunit: $($unit.Passed) passed, $($unit.Failed) failed, $($unit.Skipped) skipped"
-    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
-    Write-Host "Total: $passed passed, $failed failed, $skipped skipped"
-    if ($failed -gt 0 -or $unitExit -ne 0 -and $unit.Failed -eq 0 -and $unit.Passed -eq 0) { exit 1 }
+    $verdict = Get-TestVerdict -Unit $unit -UnitExitCode $unitExit -Pester $pester -PesterExitCode $pesterExit
+    foreach ($suite in @(@('xunit', $unit), @('Pester', $pester))) {
+        if ($suite[1]) { Write-Host "$($suite[0]): $($suite[1].Passed) passed, $($suite[1].Failed) failed, $($suite[1].Skipped) skipped" }
+    }
+    foreach ($problem in $verdict.Problems) { Write-Host "Counted as a failure: $problem" }
+    Write-Host "Total: $($verdict.Passed) passed, $($verdict.Failed) failed, $($verdict.Skipped) skipped"
+    exit $verdict.ExitCode
 }
 
 function Invoke-Demo {

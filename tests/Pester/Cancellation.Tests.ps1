@@ -87,6 +87,22 @@ Describe 'Stopping a batch' -Skip:(-not $IsLinux) {
         Assert-SecondRunFinishesTheRest $dir $done
     }
 
+    It 'ends on SIGTERM as on Ctrl+C: the work stops, the exit code is 143, nothing is partial, and a second run does the rest' {
+        $dir = New-Batch 'sigterm'
+        $p = Start-Batch $dir
+        try {
+            $first = Wait-FirstDone $p
+            & kill -TERM $p.Id
+            $p.WaitForExit(30000) | Should -BeTrue -Because 'a service manager stopping the job must not wait long'
+        }
+        finally { if (-not $p.HasExited) { $p.Kill($true) } }
+        $p.ExitCode | Should -Be 143
+        $done = Get-DoneFile $dir
+        $done | Should -Contain $first
+        Assert-NoHalfWrittenOutput $dir
+        Assert-SecondRunFinishesTheRest $dir $done
+    }
+
     It 'leaves no half-written output when the process is killed mid-batch' {
         $dir = New-Batch 'killed'
         $p = Start-Batch $dir

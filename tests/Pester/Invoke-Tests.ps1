@@ -22,8 +22,12 @@ $config.TestResult.Enabled = $true
 $config.TestResult.OutputPath = [IO.Path]::ChangeExtension($SummaryPath, '.xml')
 $result = Invoke-Pester -Configuration $config
 
-[pscustomobject]@{
+# A container that fails discovery (a syntax error, a throwing BeforeAll) runs no test of its
+# own: FailedContainersCount is what makes it count.
+$summary = [pscustomobject]@{
     Passed  = $result.PassedCount
     Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     Skipped = $result.SkippedCount + $result.NotRunCount
-} | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8
+}
+$summary | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8
+exit ([int]($summary.Failed -gt 0))

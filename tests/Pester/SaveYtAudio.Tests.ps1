@@ -449,9 +449,12 @@ Describe 'Save-YtAudio and its yt-dlp' -Skip:(-not $HasYtDlp) {
 }
 
 Describe 'Stopping Save-YtAudio' -Skip:(-not ($HasYtDlp -and $IsLinux)) {
-    It 'stops a slow download within seconds on Ctrl+C (SIGINT), kills yt-dlp, and leaves no partial file' {
+    It 'stops a slow download within seconds on SIG<Signal>, kills yt-dlp, and leaves no partial file' -ForEach @(
+        @{ Signal = 'INT' }    # Ctrl+C
+        @{ Signal = 'TERM' }   # a service manager or Slurm stopping the job
+    ) {
         Set-TestServerControl $Server @{ slow = @{ '/stop.opus' = 8000 } }
-        $out = Join-Path $TestDrive 'ctrlc'
+        $out = Join-Path $TestDrive "stop-$Signal"
         $script = "Import-Module '$(Get-TestModulePath)'; Save-YtAudio '$Url/stop.html' -OutputDirectory '$out' -Verbose -WarningAction SilentlyContinue 4>&1 | ForEach-Object { `"`$_`" }"
         $psi = New-PwshStartInfo '-NoProfile', '-NonInteractive', '-Command', $script
         $psi.RedirectStandardOutput = $true
@@ -466,8 +469,8 @@ Describe 'Stopping Save-YtAudio' -Skip:(-not ($HasYtDlp -and $IsLinux)) {
                 if ($read.Result -like 'Receiving item 1*') { break }
             }
             @(& pgrep -f (Join-Path $out '.ytpipe-staging')) | Should -Not -BeNullOrEmpty -Because 'yt-dlp is downloading'
-            & kill -INT $p.Id
-            $p.WaitForExit(20000) | Should -BeTrue -Because 'Ctrl+C must stop the download promptly'
+            & kill "-$Signal" $p.Id
+            $p.WaitForExit(20000) | Should -BeTrue -Because 'a stop must end the download promptly'
         }
         finally { if (-not $p.HasExited) { $p.Kill($true) } }
 

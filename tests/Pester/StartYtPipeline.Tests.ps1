@@ -124,6 +124,24 @@ Describe 'Start-YtPipeline' -Skip:(-not $HasYtDlp) {
         @(Get-Content (Join-Path $out 'raw/downloaded.txt')).Count | Should -Be $rows.Count
     }
 
+    It 'ends at once, downloads and all, when the transcription dies (a model that breaks after the start)' -Skip:(-not $IsLinux) {
+        Set-TestServerControl $Server @{ slow = @{ '/three.opus' = 2000 } }
+        $out = Join-Path $TestDrive 'data-dead'
+        $model = Join-Path $TestDrive 'breaks.bin'
+        Copy-Item (Join-Path $env:YTPIPE_MODEL_DIR 'ggml-tiny.en.bin') $model
+        $Error.Clear()
+        # BeginProcessing checks the model; the upstream script block then breaks it before the
+        # source arrives, so the first landed item finds a model that cannot load.
+        { & { Set-Content -LiteralPath $model -Value 'broken'; $Feed } |
+                Start-YtPipeline -OutputDirectory $out -ModelPath $model -BeamSize 1 -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'ModelInvalid,YtPipe.PowerShell.Commands.StartYtPipelineCommand'
+        @($Error | Where-Object { $_ -is [Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'ModelInvalid*' }) | Should -HaveCount 1
+        # The slow third item (about 40 s at this rate) never finished: the command did not wait for it.
+        Get-ChildItem (Join-Path $out 'raw/audio') -ErrorAction SilentlyContinue | Where-Object Name -like 'three*' | Should -BeNullOrEmpty
+        @(& pgrep -f $out) | Should -BeNullOrEmpty -Because "yt-dlp's process tree is killed"
+        Get-PartialFiles $out | Should -BeNullOrEmpty
+    }
+
     It 'stops with YtDlpNotFound before anything starts when yt-dlp is missing' {
         $out = Join-Path $TestDrive 'data3'
         { Start-YtPipeline -Source $Feed -OutputDirectory $out -YtDlpPath (Join-Path $TestDrive 'no/yt-dlp') @Common } |

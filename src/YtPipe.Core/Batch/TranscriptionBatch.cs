@@ -82,8 +82,12 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     /// Queues a planned file. A file whose transcripts all exist is reported as skipped at once,
     /// before any model is loaded.
     /// </summary>
+    /// <exception cref="YtPipeException">The batch has ended on a failure (e.g. the model could not load): that failure.</exception>
+    /// <exception cref="InvalidOperationException">The batch was completed or cancelled and takes no more files.</exception>
     public void Submit(OutputPlan outputPlan)
     {
+        // A dead batch would queue files that no worker will ever take: say why it is dead instead.
+        ThrowIfFailed();
         if (outputPlan.IsDone)
         {
             Post(new FileCompletedEvent(new FileResult
@@ -99,6 +103,18 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         if (!toProbe.Writer.TryWrite(outputPlan))
         {
             throw new InvalidOperationException("The batch no longer takes files.");
+        }
+    }
+
+    /// <summary>The failure that ended the batch, if one did (a model that could not load, a worker that crashed).</summary>
+    public Exception? Failure => Volatile.Read(ref fatal);
+
+    /// <summary>Rethrows <see cref="Failure"/>, if there is one.</summary>
+    public void ThrowIfFailed()
+    {
+        if (Failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
 
@@ -164,23 +180,21 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         }
         finally
         {
+            var unexpected = all.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+                .FirstOrDefault(e => e is not OperationCanceledException);
+            if (unexpected is not null)
+            {
+                Interlocked.CompareExchange(ref fatal, unexpected, null);
+            }
             foreach (var model in models.Values.Where(m => m.IsValueCreated))
             {
                 try { model.Value.Dispose(); }
                 catch (Exception) { /* a model that failed to load has nothing to free */ }
             }
+            // Last: whoever sees the events end can rely on Failure being final.
             events.Writer.TryComplete();
         }
-        if (fatal is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fatal);
-        }
-        var unexpected = all.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
-            .FirstOrDefault(e => e is not OperationCanceledException);
-        if (unexpected is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unexpected);
-        }
+        ThrowIfFailed();
     }
 
     private async Task ProbeLoopAsync(CancellationToken token)
@@ -277,6 +291,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
             // A model that cannot load (or any failure outside one file's work) ends the batch: a
             // worker that just vanished would leave the decoders blocked on a channel nobody reads.
             Interlocked.CompareExchange(ref fatal, e, null);
+            toProbe.Writer.TryComplete();
             cts.Cancel();
         }
         finally
@@ -350,7 +365,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 ComputeType = model.ComputeType,
                 Duration = length,
                 Language = recognized.Language,
-                Segments = recognized.Segments,
+                Segments = SegmentTimes.ClampTo(recognized.Segments, length),
             };
             var written = Write(item.Work.Plan, transcript);
             Completed(length, new FileResult

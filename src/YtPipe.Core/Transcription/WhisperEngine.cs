@@ -1,6 +1,7 @@
 using Whisper.net;
 using Whisper.net.LibraryLoader;
 using YtPipe.Core.Errors;
+using YtPipe.Core.Gpu;
 using YtPipe.Core.Models;
 
 namespace YtPipe.Core.Transcription;
@@ -12,12 +13,9 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
     public ITranscriptionModel LoadModel(DeviceSpec device)
     {
         var info = GgmlModelInfo.Read(options.ModelPath);
-        // nvidia-smi numbers GPUs by PCI bus, CUDA by speed: make them agree before CUDA starts,
-        // so the index Get-YtGpu shows is the device that does the work.
-        if (device.Kind == DeviceKind.Cuda && Environment.GetEnvironmentVariable("CUDA_DEVICE_ORDER") is null)
-        {
-            Environment.SetEnvironmentVariable("CUDA_DEVICE_ORDER", "PCI_BUS_ID");
-        }
+        // For every device, not only Cuda: the first factory loads the native runtime, and a CUDA
+        // build initialises CUDA then, reading the order once.
+        CudaDeviceOrder.EnsurePciBusOrder();
         WhisperFactory factory;
         try
         {

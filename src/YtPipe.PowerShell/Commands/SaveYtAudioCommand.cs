@@ -18,6 +18,7 @@ public sealed class SaveYtAudioCommand : PSCmdlet, IDisposable, IDownloadParamet
     private YtDlpTool? tool;
     private DownloadOptions? options;
     private DownloadBatch? batch;
+    private IDisposable? termination;
     private DownloadPump? pump;
     private bool javaScriptChecked;
 
@@ -142,6 +143,7 @@ public sealed class SaveYtAudioCommand : PSCmdlet, IDisposable, IDownloadParamet
         try
         {
             batch = new DownloadBatch(options!, tool!, stop.Token);
+            termination = TerminationSignal.Register(StopProcessing, () => [batch?.Completion]);
             pump = new DownloadPump(this, batch, "Save-YtAudio");
             var archive = batch.Archive is { } a ? $"the archive '{a.Path}' has {a.Count} items" : "no archive (-NoArchive)";
             WriteVerbose($"Downloading into '{options!.AudioDirectory}'; {archive}; the manifest '{batch.Manifest.Path}' lists {batch.Manifest.Count}.");
@@ -175,6 +177,7 @@ public sealed class SaveYtAudioCommand : PSCmdlet, IDisposable, IDownloadParamet
     /// <summary>Stops and waits for yt-dlp, so no download outlives the command and no staging folder is left.</summary>
     public void Dispose()
     {
+        termination?.Dispose();
         if (batch is not null)
         {
             batch.Cancel();

@@ -169,6 +169,9 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDownload
     {
         downloadPump?.DrainAvailable();
         Pump!.DrainAvailable();
+        // Downloads for a transcription that has died would only fill the disk: end it all now
+        // (Dispose stops yt-dlp).
+        ThrowIfBatchFailed();
     }
 
     /// <summary>Writes both stages' events until yt-dlp is done; transcription results stream meanwhile.</summary>
@@ -181,6 +184,8 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDownload
         downloads?.Cancel();
         base.StopProcessing();
     }
+
+    private protected override IEnumerable<Task?> RunningWork() => base.RunningWork().Append(downloads?.Completion);
 
     protected override void Dispose(bool disposing)
     {

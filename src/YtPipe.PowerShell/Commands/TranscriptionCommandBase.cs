@@ -20,6 +20,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     private const string DefaultModel = "base";
 
     private readonly CancellationTokenSource stop = new();
+    private IDisposable? termination;
 
     /// <summary>Model name, looked up as ggml-NAME.bin in $env:YTPIPE_MODEL_DIR or the per-user model cache. Default: base.</summary>
     [Parameter]
@@ -83,6 +84,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
 
     /// <summary>Transcript formats to write: Json, Txt, Srt, Vtt. Default: Json, Txt.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [ValidateSet("Json", "Txt", "Srt", "Vtt", IgnoreCase = true)]
     public string[] OutputFormat { get; set; } = ["Json", "Txt"];
 
@@ -123,7 +125,9 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
             var tools = FfmpegTools.Locate();
             var plan = PlanWorkers(fileCount);
             var modelPath = ResolveModel(plan.Workers.Any(w => w.Device.Kind == DeviceKind.Cuda));
-            var info = File.Exists(modelPath) ? GgmlModelInfo.Read(modelPath) : null;   // absent only under -WhatIf
+            // A model given by path is checked now, before any input is probed: a wrong path is the
+            // first and only error. A named model is absent here only under -WhatIf.
+            var info = ModelPath is not null || File.Exists(modelPath) ? GgmlModelInfo.Read(modelPath) : null;
             var englishOnly = info?.IsEnglishOnly ?? ModelLocator.NameOf(modelPath).Contains(".en", StringComparison.Ordinal);
             var transcription = new TranscriptionOptions
             {
@@ -145,6 +149,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
                 OutputDirectory = outputDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(outputDirectory),
                 Force = Force,
             };
+            termination ??= TerminationSignal.Register(StopProcessing, RunningWork);
             Batch = new TranscriptionBatch(options, transcription, plan, new WhisperEngine(transcription), new FfmpegAudioDecoder(tools), stop.Token);
             Pump = new BatchPump(this, Batch, activity, progressId);
         }
@@ -152,11 +157,34 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ErrorRecords.From(e));
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C during set-up (the nvidia-smi query, a model download) is a stop, not an error.
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>
+    /// Ends the command with one terminating error as soon as the batch has died (a model that
+    /// cannot load, a crashed worker), writing first what it finished; files still queued would
+    /// never be transcribed, and a pipeline that keeps feeding it would only hide the cause.
+    /// </summary>
+    private protected void ThrowIfBatchFailed()
+    {
+        if (Batch?.Failure is not { } failure)
+        {
+            return;
+        }
+        Pump?.DrainAvailable();
+        ThrowTerminatingError(failure is YtPipeException e
+            ? ErrorRecords.From(e)
+            : new ErrorRecord(failure, "TranscriptionBatchFailed", ErrorCategory.NotSpecified, null));
     }
 
     /// <summary>Plans <paramref name="input"/> and queues it if ShouldProcess agrees; errors are written, not thrown.</summary>
     protected void Submit(TranscriptionInput input)
     {
+        ThrowIfBatchFailed();
         OutputPlan? plan;
         try
         {
@@ -188,9 +216,10 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
         {
             Batch.Completion.GetAwaiter().GetResult();
         }
-        catch (YtPipeException e)
+        catch (Exception)
         {
-            ThrowTerminatingError(ErrorRecords.From(e));
+            ThrowIfBatchFailed();
+            throw;
         }
         WriteVerbose($"Transcribed {Pump.Transcribed}, skipped {Pump.Skipped}, failed {Pump.Failed}.");
     }
@@ -233,56 +262,27 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
 
     private WorkerPlan PlanWorkers(int? fileCount)
     {
-        var choice = Enum.Parse<DeviceChoice>(Device, ignoreCase: true);
-        var strategyName = Strategy.ToLowerInvariant();
-        IReadOnlyList<GpuInfo> gpus = [];
-        // Only ask nvidia-smi when a GPU could be used: it can take seconds on a busy driver.
-        if (choice != DeviceChoice.Cpu && strategyName != "parallelcpu")
+        var request = new PlanRequest
         {
-            var query = NvidiaSmiQuery.QueryAsync(stop.Token).GetAwaiter().GetResult();
-            gpus = query.Gpus;
-            if (query.Problem is not null)
-            {
-                WriteVerbose($"No GPUs: {query.Problem}.");
-            }
-        }
-        var (kind, useGpus, deviceWhy) = DeviceResolver.Resolve(choice, gpus, CudaRuntime.IsBundled, GpuIndex);
-        if (strategyName == "parallelcpu")
-        {
-            kind = DeviceKind.Cpu;
-        }
-        else if (strategyName == "multigpu")
-        {
-            kind = DeviceKind.Cuda;
-        }
-        WriteVerbose($"Device {kind}: {deviceWhy}.");
-        var context = new StrategyContext
-        {
-            Device = kind,
+            Device = Enum.Parse<DeviceChoice>(Device, ignoreCase: true),
+            Strategy = Enum.Parse<StrategyChoice>(Strategy, ignoreCase: true),
             Workers = Workers,
             Threads = Threads,
-            Gpus = kind == DeviceKind.Cuda ? useGpus : [],
+            GpuIndex = GpuIndex,
             FileCount = fileCount,
+            CudaRuntimeBundled = CudaRuntime.IsBundled,
         };
-        var (strategy, why) = strategyName switch
+        // Only ask nvidia-smi when a GPU could be used: it can take seconds on a busy driver.
+        var gpus = BatchPlanner.NeedsGpuList(request)
+            ? NvidiaSmiQuery.QueryAsync(stop.Token).GetAwaiter().GetResult()
+            : new GpuQueryResult([], null);
+        var plan = BatchPlanner.Plan(request, gpus);
+        foreach (var note in plan.Notes)
         {
-            "sequential" => (new SequentialStrategy(), "-Strategy Sequential"),
-            "parallelcpu" => (new ParallelCpuStrategy(), "-Strategy ParallelCpu"),
-            "multigpu" => ((IBatchStrategy)new MultiGpuStrategy(), "-Strategy MultiGpu"),
-            _ => StrategySelector.Choose(context),
-        };
-        var plan = strategy.Plan(context);
-        WriteVerbose($"Strategy {plan.Strategy} ({why}): {plan.Describe()}; {plan.Reason}.");
-        var cpuThreads = plan.Workers.Where(w => w.Device.Kind == DeviceKind.Cpu).Sum(w => w.Threads);
-        if (cpuThreads > context.LogicalCores)
-        {
-            WriteWarning($"{plan.Describe()} is {cpuThreads} threads on {context.LogicalCores} logical cores: the workers will slow each other down.");
+            if (note.Level == BatchMessageLevel.Warning) WriteWarning(note.Text);
+            else WriteVerbose(note.Text);
         }
-        if (kind == DeviceKind.Cuda && !CudaRuntime.IsBundled)
-        {
-            WriteWarning("This build of YtPipe has no CUDA runtime: the CPU will do the work, and the results will say so. Build with ./build.ps1 -Cuda for GPU support.");
-        }
-        return plan;
+        return plan.Workers;
     }
 
     protected override void StopProcessing()
@@ -290,6 +290,9 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
         stop.Cancel();
         Batch?.Cancel();
     }
+
+    /// <summary>What must end before the process may exit on SIGTERM; derived commands add their own work.</summary>
+    private protected virtual IEnumerable<Task?> RunningWork() => [Batch?.Completion];
 
     /// <summary>Stops and waits for the workers, so no ffmpeg or whisper work outlives the command.</summary>
     public void Dispose()
@@ -302,6 +305,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     protected virtual void Dispose(bool disposing)
     {
         if (!disposing) return;
+        termination?.Dispose();
         if (Batch is not null)
         {
             Batch.Cancel();

@@ -1,18 +1,13 @@
 using System.Management.Automation;
+using YtPipe.Core.Batch;
 
 namespace YtPipe.PowerShell.Hosting;
 
-/// <summary>
-/// Lets the pipeline thread sleep until one of several event channels has something (or ends), or
-/// a progress interval has passed. One wait per channel stays pending between calls, so waiting
-/// again never piles up waiters.
-/// </summary>
-internal sealed class EventWaiter(params Func<ValueTask<bool>>[] waits)
+/// <summary>The pipeline thread's drain loop over the engine's event channels (see <see cref="ChannelWaiter"/>).</summary>
+internal static class EventWaiter
 {
     /// <summary>How often progress is redrawn while nothing happens.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
-
-    private readonly Task<bool>?[] pending = new Task<bool>?[waits.Length];
 
     /// <summary>
     /// On the pipeline thread: calls <paramref name="drain"/> (which writes what is ready) until
@@ -21,7 +16,7 @@ internal sealed class EventWaiter(params Func<ValueTask<bool>>[] waits)
     /// </summary>
     public static void DrainUntil(PSCmdlet cmdlet, Task done, Action drain, params Func<ValueTask<bool>>[] waits)
     {
-        var waiter = new EventWaiter(waits);
+        var waiter = new ChannelWaiter(waits);
         while (true)
         {
             drain();
@@ -33,21 +28,7 @@ internal sealed class EventWaiter(params Func<ValueTask<bool>>[] waits)
             {
                 return;
             }
-            waiter.Wait();
-        }
-    }
-
-    /// <summary>Returns when a channel has events or has ended, or after <see cref="Interval"/>.</summary>
-    public void Wait()
-    {
-        for (var i = 0; i < waits.Length; i++)
-        {
-            pending[i] ??= waits[i]().AsTask();
-        }
-        Task.WaitAny(pending!, Interval);
-        for (var i = 0; i < pending.Length; i++)
-        {
-            if (pending[i]!.IsCompleted) pending[i] = null;
+            waiter.Wait(Interval);
         }
     }
 }

@@ -83,7 +83,15 @@ internal static class ModelCommands
         {
             cmdlet.WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
-        return task.GetAwaiter().GetResult();
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C may end the download before the loop above sees Stopping: still a stop, not an error.
+            throw new PipelineStoppedException();
+        }
     }
 
     private static void Flush(PSCmdlet cmdlet, System.Collections.Concurrent.ConcurrentQueue<string> lines)

@@ -266,6 +266,49 @@ public sealed class TranscriptionBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeadBatch_RefusesFurtherFiles_WithTheFailureThatKilledIt()
+    {
+        var invalid = new ModelInvalidException("fake", "not a ggml file");
+        bed.Engine.LoadError = invalid;
+        bed.Start(workers: 1);
+        bed.Submit(bed.AddFile("a.wav", 1));
+        await Assert.ThrowsAsync<ModelInvalidException>(() => bed.Batch.Completion.OrTimeout());
+        var late = bed.AddFile("late.wav", 1);
+
+        Assert.Same(invalid, bed.Batch.Failure);
+        var error = Assert.Throws<ModelInvalidException>(() => bed.Submit(late));
+        Assert.Same(invalid, error);
+        await bed.Events.Drained.OrTimeout();
+        Assert.DoesNotContain(bed.Events.Results, r => r.InputPath == late.Path);
+    }
+
+    [Fact]
+    public async Task SegmentTimesPastTheEnd_AreClampedInTheResultAndTheFiles()
+    {
+        bed.Start(workers: 1);
+        var clip = bed.AddFile("short.wav", 2.5);
+        clip.Segments = [new TranscriptSegment(TimeSpan.FromSeconds(0.4), TimeSpan.FromSeconds(15.48), "Too long.")];
+        bed.Submit(clip);
+
+        var result = Assert.Single(await bed.FinishAsync());
+
+        var segment = Assert.Single(result.Transcript!.Segments);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), segment.End);
+        Assert.Contains("\"end\": 2.5", File.ReadAllText(clip.OutputPath(".json")));
+    }
+
+    [Fact]
+    public async Task HealthyBatch_HasNoFailure()
+    {
+        bed.Start(workers: 1);
+        bed.Submit(bed.AddFile("a.wav", 1));
+
+        await bed.FinishAsync();
+
+        Assert.Null(bed.Batch.Failure);
+    }
+
+    [Fact]
     public async Task EngineFailingUnexpectedly_StillEndsTheBatch()
     {
         var crash = new DllNotFoundException("libwhisper.so");
