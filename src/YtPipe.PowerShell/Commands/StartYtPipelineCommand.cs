@@ -13,7 +13,7 @@ namespace YtPipe.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "YtPipeline", SupportsShouldProcess = true)]
 [OutputType(typeof(TranscriptionResult))]
-public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDownloadParameters
+public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDynamicParameters
 {
     // Download bars take ids 1-2, transcription bars 10 and up.
     private const int TranscriptionProgressId = 10;
@@ -35,72 +35,17 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDownload
     [ValidateNotNullOrEmpty]
     public string? OutputDirectory { get; set; }
 
-    /// <summary>Stop once this many items have been downloaded, counted across all sources. Items skipped by the archive do not count.</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int MaxItems { get; set; }
+    /// <summary>The yt-dlp parameters (-MaxItems, -AudioFormat, -NoArchive, ...), declared once for both download commands.</summary>
+    public object GetDynamicParameters() => Download;
 
-    /// <summary>Convert the audio to this format (yt-dlp -x --audio-format). Default: keep the best audio in its own codec, without re-encoding.</summary>
-    [Parameter]
-    [ValidateSet("aac", "alac", "flac", "m4a", "mp3", "opus", "vorbis", "wav", IgnoreCase = true)]
-    public string? AudioFormat { get; set; }
-
-    /// <summary>Neither read nor write the download archive (downloaded.txt): every item is downloaded again.</summary>
-    [Parameter]
-    public SwitchParameter NoArchive { get; set; }
-
-    /// <summary>The yt-dlp executable (or its folder). Default: $env:YTPIPE_YTDLP_PATH, else yt-dlp on PATH.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? YtDlpPath { get; set; }
-
-    /// <summary>ffmpeg's folder or executable, for yt-dlp's conversions. Default: $env:YTPIPE_FFMPEG_PATH, else PATH.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? FfmpegLocation { get; set; }
-
-    /// <summary>Take cookies from a browser: firefox, chrome, chromium, edge, brave, opera, safari or vivaldi, optionally with :PROFILE.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(BrowserCompleter))]
-    public string? CookiesFromBrowser { get; set; }
-
-    /// <summary>A cookies.txt file (Netscape format) to send with the requests.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? CookieFile { get; set; }
-
-    /// <summary>Seconds to wait before each download (yt-dlp --sleep-interval); with -MaxSleepInterval, the least of a random wait.</summary>
-    [Parameter]
-    [ValidateRange(0.0, 86400.0)]
-    public double SleepInterval { get; set; }
-
-    /// <summary>The most seconds of a random wait before each download (yt-dlp --max-sleep-interval); needs -SleepInterval.</summary>
-    [Parameter]
-    [ValidateRange(0.0, 86400.0)]
-    public double MaxSleepInterval { get; set; }
-
-    /// <summary>Seconds to wait between the requests that list and extract items (yt-dlp --sleep-requests).</summary>
-    [Parameter]
-    [ValidateRange(0.0, 3600.0)]
-    public double SleepRequests { get; set; }
-
-    /// <summary>The most bytes per second to download, such as 500K or 2M (yt-dlp --limit-rate).</summary>
-    [Parameter]
-    [ValidatePattern(@"^\d+(\.\d+)?[KMGT]?$")]
-    public string? LimitRate { get; set; }
-
-    /// <summary>More arguments for yt-dlp, such as '--proxy','socks5://127.0.0.1:1080'; added to every yt-dlp call after YtPipe's own.</summary>
-    [Parameter]
-    [AllowEmptyCollection]
-    public string[] YtDlpArgument { get; set; } = [];
+    private DownloadParameters Download { get; } = new();
 
     protected override void BeginProcessing()
     {
         var root = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory ?? SessionState.Path.CurrentFileSystemLocation.Path);
         try
         {
-            (tool, downloadOptions) = DownloadSetup.Prepare(this, this, Path.Combine(root, "raw"), StopToken);
+            (tool, downloadOptions) = DownloadSetup.Prepare(this, Download, Path.Combine(root, "raw"), StopToken);
         }
         catch (YtPipeException e)
         {
@@ -139,7 +84,7 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDownload
         {
             downloads.Complete();
             PumpUntilDownloadsEnd();
-            DownloadSetup.Report(this, downloads.Completion.GetAwaiter().GetResult(), MaxItems);
+            DownloadSetup.Report(this, downloads.Completion.GetAwaiter().GetResult(), Download.MaxItems);
         }
         FinishBatch();
     }

@@ -2,36 +2,20 @@ using System.Management.Automation;
 using YtPipe.Core.Audio;
 using YtPipe.Core.Download;
 using YtPipe.Core.Errors;
+using YtPipe.PowerShell.Commands;
 
 namespace YtPipe.PowerShell.Hosting;
-
-/// <summary>The yt-dlp parameters Save-YtAudio and Start-YtPipeline both take (each declares them; the logic is here).</summary>
-internal interface IDownloadParameters
-{
-    int MaxItems { get; }
-    string? AudioFormat { get; }
-    SwitchParameter NoArchive { get; }
-    string? YtDlpPath { get; }
-    string? FfmpegLocation { get; }
-    string? CookiesFromBrowser { get; }
-    string? CookieFile { get; }
-    double SleepInterval { get; }
-    double MaxSleepInterval { get; }
-    double SleepRequests { get; }
-    string? LimitRate { get; }
-    string[] YtDlpArgument { get; }
-}
 
 /// <summary>Turns the download parameters into a located yt-dlp and <see cref="DownloadOptions"/>, with the checks and warnings a user needs up front.</summary>
 internal static class DownloadSetup
 {
     /// <summary>Validates the parameters, finds yt-dlp (terminating error if missing) and builds the options for <paramref name="outputDirectory"/>.</summary>
-    public static (YtDlpTool Tool, DownloadOptions Options) Prepare(PSCmdlet cmdlet, IDownloadParameters p, string outputDirectory, CancellationToken cancellationToken)
+    public static (YtDlpTool Tool, DownloadOptions Options) Prepare(PSCmdlet cmdlet, DownloadParameters p, string outputDirectory, CancellationToken cancellationToken)
     {
         var bound = cmdlet.MyInvocation.BoundParameters;
-        if (bound.ContainsKey(nameof(IDownloadParameters.MaxSleepInterval)))
+        if (bound.ContainsKey(nameof(DownloadParameters.MaxSleepInterval)))
         {
-            if (!bound.ContainsKey(nameof(IDownloadParameters.SleepInterval)))
+            if (!bound.ContainsKey(nameof(DownloadParameters.SleepInterval)))
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create("MaxSleepIntervalWithoutSleepInterval", ErrorCategory.InvalidArgument, p.MaxSleepInterval,
                     "-MaxSleepInterval is the upper end of a random wait whose lower end is -SleepInterval.", "Give -SleepInterval too."));
@@ -64,15 +48,15 @@ internal static class DownloadSetup
         var options = new DownloadOptions
         {
             OutputDirectory = outputDirectory,
-            MaxItems = bound.ContainsKey(nameof(IDownloadParameters.MaxItems)) ? p.MaxItems : null,
+            MaxItems = bound.ContainsKey(nameof(DownloadParameters.MaxItems)) ? p.MaxItems : null,
             AudioFormat = p.AudioFormat?.ToLowerInvariant(),
             UseArchive = !p.NoArchive,
             FfmpegLocation = ffmpeg,
             CookiesFromBrowser = p.CookiesFromBrowser,
             CookieFile = cookieFile,
-            SleepInterval = bound.ContainsKey(nameof(IDownloadParameters.SleepInterval)) ? p.SleepInterval : null,
-            MaxSleepInterval = bound.ContainsKey(nameof(IDownloadParameters.MaxSleepInterval)) ? p.MaxSleepInterval : null,
-            SleepRequests = bound.ContainsKey(nameof(IDownloadParameters.SleepRequests)) ? p.SleepRequests : null,
+            SleepInterval = bound.ContainsKey(nameof(DownloadParameters.SleepInterval)) ? p.SleepInterval : null,
+            MaxSleepInterval = bound.ContainsKey(nameof(DownloadParameters.MaxSleepInterval)) ? p.MaxSleepInterval : null,
+            SleepRequests = bound.ContainsKey(nameof(DownloadParameters.SleepRequests)) ? p.SleepRequests : null,
             LimitRate = p.LimitRate,
             ExtraArguments = p.YtDlpArgument,
             WorkingDirectory = cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
@@ -116,7 +100,7 @@ internal static class DownloadSetup
     };
 
     // ffmpeg is needed for -AudioFormat (and some formats' fix-ups); without one, plain downloads still work.
-    private static string? LocateFfmpeg(PSCmdlet cmdlet, IDownloadParameters p)
+    private static string? LocateFfmpeg(PSCmdlet cmdlet, DownloadParameters p)
     {
         if (p.FfmpegLocation is not null)
         {
