@@ -45,6 +45,11 @@ function Invoke-Pwsh { & $pwshExe @pwshPrefix -NoProfile -NonInteractive @args }
 
 . (Join-Path $root 'build/TestVerdict.ps1')
 
+function Get-ProjectVersion {
+    <# The version every part of the module carries: VersionPrefix in Directory.Build.props, the one source. #>
+    ([xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
+}
+
 function Invoke-Native([string] $what, [scriptblock] $command) {
     & $command
     if ($LASTEXITCODE -ne 0) { throw "$what failed (exit code $LASTEXITCODE)." }
@@ -59,6 +64,10 @@ function Invoke-Build {
     $bin = Join-Path $root "src/YtPipe.PowerShell/bin/$Configuration/net8.0"
     Copy-Item (Join-Path $bin 'YtPipe.PowerShell.dll'), (Join-Path $bin 'YtPipe.PowerShell.pdb') $moduleDir
     Copy-Item (Join-Path $root 'module/*') $moduleDir
+    # One version: Directory.Build.props stamps the assemblies, and here the manifest.
+    $manifest = Join-Path $moduleDir 'YtPipe.psd1'
+    $text = (Get-Content -Raw $manifest) -replace "ModuleVersion(\s*)=\s*'[^']*'", "ModuleVersion`$1= '$(Get-ProjectVersion)'"
+    Set-Content -Path $manifest -Value $text -NoNewline -Encoding utf8
     # Reference-only or build-only files have no place in the module.
     Get-ChildItem $deps -Include '*.deps.json', 'YtPipe.Core.xml', 'System.Management.Automation.dll' -Recurse | Remove-Item
     # Help: Markdown in docs/ becomes MAML; a child pwsh imports the fresh module to read parameter metadata.

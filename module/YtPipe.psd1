@@ -1,6 +1,7 @@
 @{
     RootModule           = 'YtPipe.PowerShell.dll'
-    ModuleVersion        = '0.1.0'
+    # Stamped by build.ps1 from VersionPrefix in Directory.Build.props, the one source of the version.
+    ModuleVersion        = '0.0.0'
     GUID                 = '5b0f3c2e-8d0a-4c47-9a55-2f4f6f1b7e21'
     Author               = 'YtPipe'
     CompanyName          = 'YtPipe'

@@ -17,6 +17,14 @@ Describe 'The built module' {
         $m.CompatiblePSEditions | Should -Be 'Core'
     }
 
+    It 'carries the one version of Directory.Build.props in its manifest and its assemblies' {
+        $props = [xml](Get-Content -Raw (Join-Path $PSScriptRoot '../../Directory.Build.props'))
+        $version = [version]($props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1)
+        (Test-ModuleManifest (Join-Path $ModuleDir 'YtPipe.psd1')).Version | Should -Be $version
+        $assembly = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $ModuleDir 'YtPipe.PowerShell.dll'))
+        $assembly.Version.ToString(3) | Should -Be $version.ToString(3)
+    }
+
     It 'keeps the engine and its native runtimes under Dependencies, and ships no System.Management.Automation' {
         Join-Path $ModuleDir 'YtPipe.PowerShell.dll' | Test-File | Should -BeTrue
         foreach ($dll in 'YtPipe.Core.dll', 'Whisper.net.dll', 'FFMpegCore.dll') {
