@@ -141,3 +141,27 @@ Describe 'Ctrl+C during set-up' -Skip:(-not ($CanRunScripts -and $IsLinux)) {
         @(Get-ChildItem (Join-Path $TestDrive 'mixed') -Filter *.json) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Planning with the real input' -Skip:([Environment]::ProcessorCount -lt 2) {
+    BeforeAll {
+        $script:SavedSmi = $env:YTPIPE_NVIDIA_SMI
+        $env:YTPIPE_NVIDIA_SMI = Join-Path $TestDrive 'no-such-nvidia-smi'
+        function script:Get-PlanLine([scriptblock] $Command) {
+            (& $Command 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like 'Strategy *' }).Message
+        }
+    }
+    AfterAll { $env:YTPIPE_NVIDIA_SMI = $script:SavedSmi }
+
+    It 'gives one file the single-file plan whether it comes by -Path or through the pipeline' {
+        $file = Join-Path $Mixed 'tone1.wav'
+        $byPath = Get-PlanLine { Invoke-YtTranscription -Path $file -Model tiny.en -WhatIf -Verbose }
+        $piped = Get-PlanLine { Get-Item $file | Invoke-YtTranscription -Model tiny.en -WhatIf -Verbose }
+        $byPath | Should -Match '^Strategy Sequential'
+        $piped | Should -Be $byPath
+    }
+
+    It 'plans a batch for two piped files' {
+        $piped = Get-PlanLine { Get-Item (Join-Path $Mixed 'tone1.wav'), (Join-Path $Mixed 'tone2.wav') | Invoke-YtTranscription -Model tiny.en -WhatIf -Verbose }
+        $piped | Should -Match '^Strategy ParallelCpu'
+    }
+}

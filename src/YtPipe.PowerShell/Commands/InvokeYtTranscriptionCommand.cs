@@ -16,10 +16,6 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
-    // Inputs known before the first file, when they come from parameters rather than the pipeline:
-    // their count lets the plan give a single file every thread.
-    private List<TranscriptionInput>? preResolved;
-
     /// <summary>Files or folders to transcribe; wildcards are allowed. A folder means its media files, recursively.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -36,23 +32,16 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
     [ValidateNotNullOrEmpty]
     public string? OutputDirectory { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        if (!MyInvocation.ExpectingInput)
-        {
-            preResolved = ResolveInputs().ToList();
-        }
-        StartBatch(OutputDirectory, preResolved?.Count, "Invoke-YtTranscription");
-    }
+    protected override void BeginProcessing() =>
+        StartBatch(OutputDirectory, "Invoke-YtTranscription", deferUntilCounted: true);
 
     protected override void ProcessRecord()
     {
-        foreach (var input in preResolved ?? ResolveInputs())
+        foreach (var input in ResolveInputs())
         {
             Submit(input);
         }
-        preResolved = null;
-        Pump!.DrainAvailable();
+        DrainResults();
     }
 
     protected override void EndProcessing() => FinishBatch();

@@ -55,7 +55,7 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDynamicP
         {
             throw new PipelineStoppedException();
         }
-        StartBatch(Path.Combine(root, "transcripts"), null, "Start-YtPipeline: transcription", TranscriptionProgressId);
+        StartBatch(Path.Combine(root, "transcripts"), "Start-YtPipeline: transcription", TranscriptionProgressId);
     }
 
     protected override void ProcessRecord()
@@ -113,10 +113,9 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDynamicP
     private void DrainBoth()
     {
         downloadPump?.DrainAvailable();
-        Pump!.DrainAvailable();
-        // Downloads for a transcription that has died would only fill the disk: end it all now
-        // (Dispose stops yt-dlp).
-        ThrowIfBatchFailed();
+        // Downloads for a transcription that has died would only fill the disk: a dead batch ends
+        // it all now (Dispose stops yt-dlp).
+        DrainResults();
     }
 
     /// <summary>Writes both stages' events until yt-dlp is done; transcription results stream meanwhile.</summary>

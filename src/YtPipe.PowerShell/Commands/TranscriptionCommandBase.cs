@@ -21,6 +21,8 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
 
     private readonly CancellationTokenSource stop = new();
     private IDisposable? termination;
+    private Action<int?>? launch;
+    private TranscriptionInput? held;
 
     /// <summary>Model name, looked up as ggml-NAME.bin in $env:YTPIPE_MODEL_DIR or the per-user model cache. Default: base.</summary>
     [Parameter]
@@ -99,21 +101,26 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     /// <summary>Cancelled by Ctrl+C (StopProcessing).</summary>
     protected CancellationToken StopToken => stop.Token;
 
-    /// <summary>The running batch, once <see cref="StartBatch"/> has made it.</summary>
+    /// <summary>The running batch, once <see cref="StartBatch"/> (or, deferred, the second file or the end of input) has made it.</summary>
     private protected TranscriptionBatch? Batch { get; private set; }
 
     /// <summary>The pump that writes the batch's events on the pipeline thread.</summary>
     private protected BatchPump? Pump { get; private set; }
 
     /// <summary>
-    /// Checks ffmpeg, plans the workers, resolves (and if need be downloads) the model and starts
-    /// the batch. Any failure is one terminating error, before any file is touched.
+    /// Checks ffmpeg and the model options, asks for the GPUs, resolves (and if need be downloads)
+    /// and checks the model, and starts the batch unless <paramref name="deferUntilCounted"/>. Any
+    /// failure is one terminating error, before any file is touched.
     /// </summary>
     /// <param name="outputDirectory">Where transcripts go (a provider path is resolved); null writes beside each input.</param>
-    /// <param name="fileCount">How many files come, when known before the first one.</param>
     /// <param name="activity">The progress bar's title.</param>
     /// <param name="progressId">The first progress activity id the batch's bars use (the next ones are its workers').</param>
-    protected void StartBatch(string? outputDirectory, int? fileCount, string activity, int progressId = 1)
+    /// <param name="deferUntilCounted">
+    /// Start the batch only when a second file comes or the input ends, so that a single file gets
+    /// the single-file plan (every core to one worker) however it arrives; false starts it now, for
+    /// inputs that trickle in (downloads) and must not wait for the next one.
+    /// </param>
+    protected void StartBatch(string? outputDirectory, string activity, int progressId = 1, bool deferUntilCounted = false)
     {
         if (Model is not null && ModelPath is not null)
         {
@@ -123,35 +130,42 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
         try
         {
             var tools = FfmpegTools.Locate();
-            var plan = PlanWorkers(fileCount);
-            var modelPath = ResolveModel(plan.Workers.Any(w => w.Device.Kind == DeviceKind.Cuda));
+            var request = PlanRequest();
+            // Only ask nvidia-smi when a GPU could be used: it can take seconds on a busy driver.
+            var gpus = BatchPlanner.NeedsGpuList(request)
+                ? NvidiaSmiQuery.QueryAsync(stop.Token).GetAwaiter().GetResult()
+                : new GpuQueryResult([], null);
+            // The device does not depend on how many files come; the workers do, and are planned at launch.
+            var modelPath = ResolveModel(BatchPlanner.Plan(request, gpus).UsesGpu);
             // A model given by path is checked now, before any input is probed: a wrong path is the
             // first and only error. A named model is absent here only under -WhatIf.
             var info = ModelPath is not null || File.Exists(modelPath) ? GgmlModelInfo.Read(modelPath) : null;
             var englishOnly = info?.IsEnglishOnly ?? ModelLocator.NameOf(modelPath).Contains(".en", StringComparison.Ordinal);
+            var (language, languageWarning) = LanguageRule.Resolve(Language, englishOnly, ModelLocator.NameOf(modelPath));
+            if (languageWarning is not null)
+            {
+                WriteWarning(languageWarning);
+            }
             var transcription = new TranscriptionOptions
             {
                 ModelPath = modelPath,
                 ModelName = ModelLocator.NameOf(modelPath),
-                // An English-only model knows one language: saying so skips a detection pass per file.
-                Language = Language is null or "auto" ? (englishOnly ? "en" : null) : Language.ToLowerInvariant(),
+                Language = language,
                 Translate = Translate,
                 BeamSize = BeamSize,
                 FlashAttention = !NoFlashAttention,
             };
-            if (englishOnly && transcription.Language is not (null or "en"))
-            {
-                WriteWarning($"{transcription.ModelName} is an English-only model; -Language {transcription.Language} will not work well. Use a multilingual model such as 'base'.");
-            }
             var options = new BatchOptions
             {
                 Formats = OutputFormat.Select(f => Enum.Parse<Core.Output.OutputFormat>(f, ignoreCase: true)).Distinct().ToList(),
                 OutputDirectory = outputDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(outputDirectory),
                 Force = Force,
             };
-            termination ??= TerminationSignal.Register(StopProcessing, RunningWork);
-            Batch = new TranscriptionBatch(options, transcription, plan, new WhisperEngine(transcription), new FfmpegAudioDecoder(tools), stop.Token);
-            Pump = new BatchPump(this, Batch, activity, progressId);
+            launch = fileCount => Launch(request with { FileCount = fileCount }, gpus, options, transcription, tools, activity, progressId);
+            if (!deferUntilCounted)
+            {
+                launch(null);
+            }
         }
         catch (YtPipeException e)
         {
@@ -162,6 +176,36 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
             // Ctrl+C during set-up (the nvidia-smi query, a model download) is a stop, not an error.
             throw new PipelineStoppedException();
         }
+    }
+
+    private void Launch(PlanRequest request, GpuQueryResult gpus, BatchOptions options, TranscriptionOptions transcription, FfmpegTools tools, string activity, int progressId)
+    {
+        var plan = BatchPlanner.Plan(request, gpus);
+        foreach (var note in plan.Notes)
+        {
+            if (note.Level == BatchMessageLevel.Warning) WriteWarning(note.Text);
+            else WriteVerbose(note.Text);
+        }
+        termination ??= TerminationSignal.Register(StopProcessing, RunningWork);
+        Batch = new TranscriptionBatch(options, transcription, plan.Workers, new WhisperEngine(transcription), new FfmpegAudioDecoder(tools), stop.Token);
+        Pump = new BatchPump(this, Batch, activity, progressId);
+    }
+
+    private PlanRequest PlanRequest() => new()
+    {
+        Device = Enum.Parse<DeviceChoice>(Device, ignoreCase: true),
+        Strategy = Enum.Parse<StrategyChoice>(Strategy, ignoreCase: true),
+        Workers = Workers,
+        Threads = Threads,
+        GpuIndex = GpuIndex,
+        CudaRuntimeBundled = CudaRuntime.IsBundled,
+    };
+
+    /// <summary>Writes what the batch has finished, without waiting; nothing before the batch starts.</summary>
+    private protected void DrainResults()
+    {
+        Pump?.DrainAvailable();
+        ThrowIfBatchFailed();
     }
 
     /// <summary>
@@ -184,6 +228,19 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     /// <summary>Plans <paramref name="input"/> and queues it if ShouldProcess agrees; errors are written, not thrown.</summary>
     protected void Submit(TranscriptionInput input)
     {
+        if (Batch is null)
+        {
+            // Deferred (see StartBatch): hold the first file until a second one shows it is a batch.
+            if (held is null)
+            {
+                held = input;
+                return;
+            }
+            launch!(null);
+            var first = held;
+            held = null;
+            Submit(first);
+        }
         ThrowIfBatchFailed();
         OutputPlan? plan;
         try
@@ -210,6 +267,12 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     /// <summary>No more files: writes every remaining event, then turns a batch-ending failure into a terminating error.</summary>
     protected void FinishBatch()
     {
+        if (Batch is null)
+        {
+            launch!(held is null ? 0 : 1);
+            if (held is not null) Submit(held);
+            held = null;
+        }
         Batch!.Complete();
         Pump!.DrainToEnd();
         try
@@ -258,31 +321,6 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
             ModelCommands.Download(this, choice.Download, folder, force: false, ModelCommands.Token(null), activityId: 10, stop.Token);
         }
         return choice.Path;
-    }
-
-    private WorkerPlan PlanWorkers(int? fileCount)
-    {
-        var request = new PlanRequest
-        {
-            Device = Enum.Parse<DeviceChoice>(Device, ignoreCase: true),
-            Strategy = Enum.Parse<StrategyChoice>(Strategy, ignoreCase: true),
-            Workers = Workers,
-            Threads = Threads,
-            GpuIndex = GpuIndex,
-            FileCount = fileCount,
-            CudaRuntimeBundled = CudaRuntime.IsBundled,
-        };
-        // Only ask nvidia-smi when a GPU could be used: it can take seconds on a busy driver.
-        var gpus = BatchPlanner.NeedsGpuList(request)
-            ? NvidiaSmiQuery.QueryAsync(stop.Token).GetAwaiter().GetResult()
-            : new GpuQueryResult([], null);
-        var plan = BatchPlanner.Plan(request, gpus);
-        foreach (var note in plan.Notes)
-        {
-            if (note.Level == BatchMessageLevel.Warning) WriteWarning(note.Text);
-            else WriteVerbose(note.Text);
-        }
-        return plan.Workers;
     }
 
     protected override void StopProcessing()
