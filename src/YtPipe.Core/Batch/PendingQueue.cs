@@ -2,7 +2,7 @@ namespace YtPipe.Core.Batch;
 
 /// <summary>
 /// The shared work queue: longest audio first, ties in arrival order. Items may arrive while
-/// workers already take from it; <see cref="TakeAsync"/> returns null once it is completed and empty.
+/// workers already take from it; <see cref="TakeAsync"/> returns (false, default) once it is completed and empty.
 /// </summary>
 internal sealed class PendingQueue<T>
 {
@@ -29,8 +29,9 @@ internal sealed class PendingQueue<T>
             if (completed) return;
             completed = true;
         }
-        // Wake every waiter; each finds the queue empty and returns null (extra releases are harmless).
-        available.Release(1024);
+        // Wake one waiter; finding the queue completed and empty, it passes the wake-up on before it
+        // returns, so every waiter ends, however many there are.
+        available.Release();
     }
 
     public async Task<(bool Ok, T Item)> TakeAsync(CancellationToken cancellationToken)

@@ -3,9 +3,6 @@ namespace YtPipe.Core.Batch;
 /// <summary>What a strategy decided: the workers, and in words why (shown by -Verbose).</summary>
 public sealed record WorkerPlan(string Strategy, IReadOnlyList<WorkerSlot> Workers, string Reason)
 {
-    /// <summary>Threads over all workers.</summary>
-    public int TotalThreads => Workers.Sum(w => w.Threads);
-
     /// <summary>"2 workers x 4 threads on cpu".</summary>
     public string Describe()
     {
