@@ -33,6 +33,13 @@ public static class TempFileName
     /// <summary>How every temporary file name of <paramref name="target"/> begins, whoever writes it.</summary>
     public static string PrefixFor(string target) => $".{FileNameShortener.Shorten(Path.GetFileName(target), MaxNameBytes)}.";
 
+    /// <summary>Whether <paramref name="fileName"/> is a temporary file whose name begins with <paramref name="prefix"/> (from <see cref="PrefixFor"/>).</summary>
+    public static bool IsTempOf(string fileName, string prefix) =>
+        fileName.Length > prefix.Length + Suffix.Length
+        && fileName.StartsWith(prefix, StringComparison.Ordinal)
+        && fileName.EndsWith(Suffix, StringComparison.Ordinal)
+        && !fileName.AsSpan(prefix.Length, fileName.Length - prefix.Length - Suffix.Length).Contains('.');
+
     /// <summary>Reads the writer out of a temporary file name; false for a name of another pattern (an older YtPipe's).</summary>
     /// <param name="fileName">A file name (not a path).</param>
     /// <param name="pid">The writer's process id.</param>
