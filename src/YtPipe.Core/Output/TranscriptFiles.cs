@@ -12,6 +12,7 @@ public static class TranscriptFiles
     /// as it is: it is complete (every writer renames whole files into place), so that is no failure.
     /// </summary>
     /// <returns>The paths this call wrote.</returns>
+    /// <exception cref="DiskFullException">The disk filled up; no temporary file is left.</exception>
     /// <exception cref="OutputWriteException">A transcript could not be written; no temporary file is left.</exception>
     public static IReadOnlyList<string> Write(IReadOnlyDictionary<OutputFormat, string> paths, IEnumerable<OutputFormat> formats,
         Transcript transcript, bool overwrite)
@@ -32,9 +33,15 @@ public static class TranscriptFiles
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new OutputWriteException(path, e);
+                throw ErrorFor(path, e);
             }
         }
         return written;
     }
+
+    /// <summary>The error a failed transcript write is reported as: <see cref="DiskFullException"/> for a full disk.</summary>
+    public static YtPipeException ErrorFor(string path, Exception e) =>
+        e is IOException io && DiskFullException.IsDiskFull(io)
+            ? new DiskFullException(path, e) { Fix = "Free some disk space and run the command again: finished transcripts are skipped." }
+            : new OutputWriteException(path, e);
 }
