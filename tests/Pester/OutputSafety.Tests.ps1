@@ -16,21 +16,15 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $script:ModelDir = Join-Path $TestDrive 'models'
-    Get-WeightlessModel -Folder $ModelDir | Out-Null
-    $script:SavedModelDir = $env:YTPIPE_MODEL_DIR
-    $env:YTPIPE_MODEL_DIR = $ModelDir
-    $script:Common = @{ Model = 'tiny.en'; BeamSize = 1; Workers = 1 }
+    # -ModelPath, not $env:YTPIPE_MODEL_DIR: nothing of this session's environment to restore.
+    $script:ModelPath = Get-WeightlessModel -Folder (Join-Path $TestDrive 'models')
+    $script:Common = @{ ModelPath = $ModelPath; BeamSize = 1; Workers = 1 }
     $script:Cmd = 'YtPipe.PowerShell.Commands.InvokeYtTranscriptionCommand'
 
     function script:Get-Leftover([string] $Folder) {
         <# Temporary and claim files: a finished run leaves neither. #>
         @(Get-ChildItem -LiteralPath $Folder -Recurse -Force -File | Where-Object { $_.Name -like '*.ytpipe-tmp' -or $_.Name -like '*.ytpipe-claim' })
     }
-}
-
-AfterAll {
-    $env:YTPIPE_MODEL_DIR = $script:SavedModelDir
 }
 
 Describe 'Transcript names at the file-name limit' {
@@ -70,13 +64,12 @@ Describe 'Two processes over one folder' -Skip:(-not $IsLinux) {
         $dir = Join-Path $TestDrive 'shared'
         1..4 | ForEach-Object { New-TestSpeech (Join-Path $dir "clip$_.wav") -Text "Clip number $_." | Out-Null }
         $script = "Import-Module '$(Get-TestModulePath)'; " +
-            "`$r = @(Invoke-YtTranscription -Path '$dir' -Model tiny.en -BeamSize 1 -Workers 1 -Threads 1 -WarningAction SilentlyContinue); `$ok = `$?; " +
+            "`$r = @(Invoke-YtTranscription -Path '$dir' -ModelPath '$ModelPath' -BeamSize 1 -Workers 1 -Threads 1 -WarningAction SilentlyContinue); `$ok = `$?; " +
             "`$r | ForEach-Object { `$_.Status.ToString() + '|' + `$_.Path }; 'OK=' + `$ok"
         $processes = 1..2 | ForEach-Object {
             $psi = New-PwshStartInfo '-NoProfile', '-NonInteractive', '-Command', $script
             $psi.RedirectStandardOutput = $true
             $psi.RedirectStandardError = $true
-            $psi.Environment['YTPIPE_MODEL_DIR'] = $ModelDir
             $psi.Environment['NO_COLOR'] = '1'
             $p = [Diagnostics.Process]::Start($psi)
             [pscustomobject]@{ Process = $p; Out = $p.StandardOutput.ReadToEndAsync(); Err = $p.StandardError.ReadToEndAsync() }

@@ -42,16 +42,8 @@ public sealed class TranscriptionBatchOutputSafetyTests : IAsyncLifetime
     [Fact]
     public async Task TranscriptsAnotherProcessLandedWhileThisOneTranscribed_AreASkip_NotAFailure()
     {
-        bed.Start(workers: 1);
-        var talk = bed.AddFile("talk.wav", 2);
-        var release = new TaskCompletionSource();
-        talk.TranscribeGate = release.Task;
-        bed.Submit(talk);
-        await talk.TranscriptionStarted.OrTimeout();
-        File.WriteAllText(talk.OutputPath(".json"), "theirs");
-        File.WriteAllText(talk.OutputPath(".txt"), "theirs");
+        var talk = await TranscribeWhileAnotherProcessLands(".json", ".txt");
 
-        release.SetResult();
         var result = Assert.Single(await bed.FinishAsync());
 
         Assert.Equal(FileStatus.Skipped, result.Status);
@@ -65,15 +57,8 @@ public sealed class TranscriptionBatchOutputSafetyTests : IAsyncLifetime
     [Fact]
     public async Task OneTranscriptAnotherProcessLandedFirst_IsKept_AndTheOthersAreWritten()
     {
-        bed.Start(workers: 1);
-        var talk = bed.AddFile("talk.wav", 2);
-        var release = new TaskCompletionSource();
-        talk.TranscribeGate = release.Task;
-        bed.Submit(talk);
-        await talk.TranscriptionStarted.OrTimeout();
-        File.WriteAllText(talk.OutputPath(".json"), "theirs");
+        var talk = await TranscribeWhileAnotherProcessLands(".json");
 
-        release.SetResult();
         var result = Assert.Single(await bed.FinishAsync());
 
         Assert.Equal(FileStatus.Transcribed, result.Status);
@@ -125,6 +110,23 @@ public sealed class TranscriptionBatchOutputSafetyTests : IAsyncLifetime
         // Released for real: this process can take them again.
         using var again = OutputClaim.TryTake(OutputClaim.PathFor(stuck.OutputPath(".json")), stuck.Path, out _);
         Assert.NotNull(again);
+    }
+
+    /// <summary>Lets talk.wav reach the model, then lands "theirs" at <paramref name="extensions"/> as another process would, then lets it finish.</summary>
+    private async Task<FakeAudioFile> TranscribeWhileAnotherProcessLands(params string[] extensions)
+    {
+        bed.Start(workers: 1);
+        var talk = bed.AddFile("talk.wav", 2);
+        var release = new TaskCompletionSource();
+        talk.TranscribeGate = release.Task;
+        bed.Submit(talk);
+        await talk.TranscriptionStarted.OrTimeout();
+        foreach (var extension in extensions)
+        {
+            File.WriteAllText(talk.OutputPath(extension), "theirs");
+        }
+        release.SetResult();
+        return talk;
     }
 
     private List<string> ClaimFiles() =>
