@@ -39,6 +39,9 @@ public sealed record FileResult
     /// <summary>The worker that did it (0-based).</summary>
     public int? Worker { get; init; }
 
+    /// <summary>Why a skipped file was skipped, when not simply because its transcripts existed when it was planned.</summary>
+    public string? SkipReason { get; init; }
+
     /// <summary>Why the file failed.</summary>
     public YtPipeException? Error { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed record OutputPlan(TranscriptionInput Input, IReadOnlyDictionary<Ou
 {
     /// <summary>Every requested transcript exists and -Force was not given: nothing to do.</summary>
     public bool IsDone => ToWrite.Count == 0;
+
+    /// <summary>The transcripts of the file that exist now, in the order of the requested formats.</summary>
+    public IReadOnlyList<string> ExistingFiles() => Paths.Values.Where(File.Exists).ToList();
 }

@@ -7,19 +7,25 @@ namespace YtPipe.Core.Batch;
 /// <summary>
 /// Decides transcript paths: beside each input by default; under <c>OutputDirectory</c> when set,
 /// keeping the sub-folders of a folder input. Remembers every path it hands out in a run, so two
-/// inputs never silently write the same transcript (the second is refused).
+/// inputs never silently write the same transcript (the second is refused). Before a file is
+/// queued, it removes what a killed run left beside its transcripts and makes sure their folder
+/// can be written.
 /// </summary>
-public sealed class OutputPlanner(string? outputDirectory, IReadOnlyList<OutputFormat> formats, bool force)
+public sealed class OutputPlanner(string? outputDirectory, IReadOnlyList<OutputFormat> formats, bool force, DateTime? runStartedUtc = null)
 {
     private static readonly StringComparer PathComparer =
         RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
 
     private readonly string? outputDirectory = outputDirectory is null ? null : Path.GetFullPath(outputDirectory);
-    private readonly Dictionary<string, string> claims = new(PathComparer);
+    private readonly Dictionary<string, string> plannedBy = new(PathComparer);
     private readonly HashSet<string> inputs = new(PathComparer);
+    private readonly StaleTempFiles staleTempFiles = new(runStartedUtc ?? DateTime.UtcNow);
+    private readonly OutputFolderCheck folderCheck = new();
 
     /// <summary>Plans <paramref name="input"/>; null when the same file was already planned in this run.</summary>
     /// <exception cref="OutputCollisionException">Another input of this run already writes one of its paths.</exception>
+    /// <exception cref="OutputFolderNotWritableException">Its transcript folder cannot be created or written.</exception>
+    /// <exception cref="DiskFullException">The disk of its transcript folder is full.</exception>
     public OutputPlan? Plan(TranscriptionInput input)
     {
         if (!inputs.Add(input.FilePath))
@@ -30,7 +36,7 @@ public sealed class OutputPlanner(string? outputDirectory, IReadOnlyList<OutputF
         var paths = formats.Distinct().ToDictionary(f => f, f => stem + TranscriptWriters.Extension(f));
         foreach (var path in paths.Values)
         {
-            if (claims.TryGetValue(path, out var other))
+            if (plannedBy.TryGetValue(path, out var other))
             {
                 inputs.Remove(input.FilePath);
                 throw new OutputCollisionException(input.FilePath, path, other)
@@ -39,11 +45,24 @@ public sealed class OutputPlanner(string? outputDirectory, IReadOnlyList<OutputF
                 };
             }
         }
+        staleTempFiles.RemoveFor(paths.Values);
+        var toWrite = paths.Where(p => force || !File.Exists(p.Value)).Select(p => p.Key).ToList();
+        if (toWrite.Count > 0)
+        {
+            try
+            {
+                folderCheck.Check(Path.GetDirectoryName(stem)!);
+            }
+            catch (YtPipeException)
+            {
+                inputs.Remove(input.FilePath);
+                throw;
+            }
+        }
         foreach (var path in paths.Values)
         {
-            claims[path] = input.FilePath;
+            plannedBy[path] = input.FilePath;
         }
-        var toWrite = paths.Where(p => force || !File.Exists(p.Value)).Select(p => p.Key).ToList();
         return new OutputPlan(input, paths, toWrite);
     }
 

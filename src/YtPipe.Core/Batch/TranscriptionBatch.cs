@@ -26,6 +26,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     private readonly ITranscriptionEngine engine;
     private readonly IAudioDecoder decoder;
     private readonly OutputPlanner planner;
+    private readonly OutputClaims claims = new();
     private readonly CancellationTokenSource cts;
     private readonly Channel<OutputPlan> toProbe = Channel.CreateUnbounded<OutputPlan>(new() { SingleReader = true, SingleWriter = true });
     private readonly PendingQueue<WorkItem> pending = new();
@@ -191,6 +192,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 try { model.Value.Dispose(); }
                 catch (Exception) { /* a model that failed to load has nothing to free */ }
             }
+            claims.Dispose();
             // Last: whoever sees the events end can rely on Failure being final.
             events.Writer.TryComplete();
         }
@@ -232,6 +234,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
             {
                 var (ok, item) = await pending.TakeAsync(token).ConfigureAwait(false);
                 if (!ok) break;
+                if (!TryClaim(item)) continue;
                 var started = Stopwatch.GetTimestamp();
                 AudioClip clip;
                 try
@@ -367,13 +370,16 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 Language = recognized.Language,
                 Segments = SegmentTimes.ClampTo(recognized.Segments, length),
             };
-            var written = Write(item.Work.Plan, transcript);
+            var written = TranscriptFiles.Write(item.Work.Plan.Paths, item.Work.Plan.ToWrite, transcript, options.Force);
             Completed(length, new FileResult
             {
                 InputPath = input.FilePath,
-                Status = FileStatus.Transcribed,
+                // Another process landed every transcript first: complete files, so a skip.
+                Status = written.Count > 0 ? FileStatus.Transcribed : FileStatus.Skipped,
+                SkipReason = written.Count > 0 ? null : "another process wrote its transcripts meanwhile",
                 Transcript = transcript,
-                OutputFiles = written,
+                // Formats that were already there (a run cut short earlier) are outputs of this file too.
+                OutputFiles = item.Work.Plan.ExistingFiles(),
                 Duration = length,
                 Elapsed = Elapsed(),
                 ModelTime = modelTime,
@@ -393,25 +399,26 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         }
     }
 
-    private List<string> Write(OutputPlan outputPlan, Transcript transcript)
+    // Taken just before the decode, not at Submit, so that two processes over one folder share the files as they go.
+    private bool TryClaim(WorkItem item)
     {
-        var written = new List<string>();
-        foreach (var format in outputPlan.ToWrite)
+        try
         {
-            var path = outputPlan.Paths[format];
-            try
+            if (claims.TryTake(item.Plan, options.Force) is not { } skipReason) return true;
+            Completed(item.DeclaredLength, new FileResult
             {
-                var writer = TranscriptWriters.For(format);
-                AtomicFileWriter.WriteText(path, w => writer.Write(transcript, w), overwrite: options.Force);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new OutputWriteException(path, e);
-            }
-            written.Add(path);
+                InputPath = item.Plan.Input.FilePath,
+                Status = FileStatus.Skipped,
+                SkipReason = skipReason,
+                OutputFiles = item.Plan.ExistingFiles(),
+                Model = transcription.ModelName,
+            });
         }
-        // Formats that were already there (a run cut short earlier) are outputs of this file too.
-        return outputPlan.Paths.Values.Where(p => written.Contains(p) || File.Exists(p)).ToList();
+        catch (YtPipeException e)
+        {
+            Fail(item.Plan, e, item.DeclaredLength, TimeSpan.Zero, null);
+        }
+        return false;
     }
 
     private void Fail(OutputPlan outputPlan, YtPipeException error, TimeSpan? length, TimeSpan elapsed, int? worker, string? device = null, TimeSpan modelTime = default)
@@ -432,6 +439,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
 
     private void Completed(TimeSpan length, FileResult result)
     {
+        claims.Release(result.InputPath);
         lock (progressGate)
         {
             filesDone++;

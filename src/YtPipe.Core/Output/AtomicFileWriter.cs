@@ -6,12 +6,13 @@ namespace YtPipe.Core.Output;
 /// Writes a file so that readers see either the old file or the whole new one, never a part:
 /// the content goes to a hidden temporary file in the same folder (same volume, so the rename is
 /// atomic), is flushed to disk, then renamed over the target. A crash, a kill or Ctrl+C leaves at
-/// worst a <c>.ytpipe-tmp</c> file that nothing takes for a transcript.
+/// worst a <c>.ytpipe-tmp</c> file that nothing takes for a transcript, named after its writer
+/// (<see cref="TempFileName"/>) so that a later run can remove it.
 /// </summary>
 public static class AtomicFileWriter
 {
     /// <summary>The suffix of in-flight temporary files.</summary>
-    public const string TempSuffix = ".ytpipe-tmp";
+    public const string TempSuffix = TempFileName.Suffix;
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -23,7 +24,7 @@ public static class AtomicFileWriter
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
+        var temp = TempFileName.For(path);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

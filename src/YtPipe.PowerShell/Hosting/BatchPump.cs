@@ -55,7 +55,7 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
                     else if (r.Status == FileStatus.Skipped)
                     {
                         Skipped++;
-                        cmdlet.WriteVerbose($"Skipped '{r.InputPath}': its transcripts exist (use -Force to redo them).");
+                        cmdlet.WriteVerbose($"Skipped '{r.InputPath}': {r.SkipReason ?? "its transcripts exist (use -Force to redo them)"}.");
                     }
                     else
                     {

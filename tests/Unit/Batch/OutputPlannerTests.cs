@@ -118,4 +118,56 @@ public sealed class OutputPlannerTests : IDisposable
         Assert.Equal(JsonAndTxt, plan.ToWrite);
         Assert.False(plan.IsDone);
     }
+
+    [Fact]
+    public void AFileWhereTheOutputFolderShouldBe_IsRefusedWhenPlanned_NamingTheFolder()
+    {
+        var output = folder.WriteFile("out", "a file, not a folder");
+        var planner = new OutputPlanner(output, JsonAndTxt, force: false);
+        var input = new TranscriptionInput(folder.PathOf("talk.wav"));
+
+        var error = Assert.Throws<OutputFolderNotWritableException>(() => planner.Plan(input));
+
+        Assert.Equal("OutputFolderNotWritable", error.ErrorId);
+        Assert.Equal(output, error.Target);
+        Assert.NotNull(error.Fix);
+        Assert.Equal("a file, not a folder", File.ReadAllText(output));
+        // Refused, not remembered: the same file given again is refused again, not taken for a duplicate.
+        Assert.Throws<OutputFolderNotWritableException>(() => planner.Plan(input));
+    }
+
+    [Fact]
+    public void AFileAboveTheOutputFolder_IsRefusedWhenPlanned()
+    {
+        var blocker = folder.WriteFile("out", "a file, not a folder");
+        var root = folder.PathOf("in");
+
+        var error = Assert.Throws<OutputFolderNotWritableException>(() => new OutputPlanner(blocker, JsonAndTxt, force: false)
+            .Plan(new TranscriptionInput(Path.Combine(root, "sub", "talk.wav"), root)));
+
+        Assert.Equal(Path.Combine(blocker, "sub"), error.Target);
+        Assert.Contains(blocker, error.Message);
+    }
+
+    [Fact]
+    public void AnUnwritableFolderOfADoneFile_IsNoError_ForNothingIsWritten()
+    {
+        folder.WriteFile("talk.json", "{}");
+        folder.WriteFile("talk.txt", "");
+
+        var plan = new OutputPlanner(null, JsonAndTxt, force: false).Plan(new TranscriptionInput(folder.PathOf("talk.wav")))!;
+
+        Assert.True(plan.IsDone);
+    }
+
+    [Fact]
+    public void CheckingAMissingOutputFolder_CreatesNothing()
+    {
+        var output = folder.PathOf(Path.Combine("not", "yet"));
+
+        new OutputPlanner(output, JsonAndTxt, force: false).Plan(new TranscriptionInput(folder.PathOf("talk.wav")));
+
+        Assert.False(Directory.Exists(folder.PathOf("not")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path, "*", new EnumerationOptions { AttributesToSkip = 0 }));
+    }
 }

@@ -78,4 +78,19 @@ public sealed class AtomicFileWriterTests : IDisposable
 
         Assert.Equal("content", File.ReadAllText(path));
     }
+
+    [Theory]
+    [InlineData("a", 250)]
+    [InlineData("é", 125)]
+    [InlineData("😀", 62)]
+    public void AFinalNameAtTheFileNameLimit_StillGetsATemporaryName(string character, int count)
+    {
+        // 250 to 252 bytes of stem plus ".txt": the longest names a file system takes (255 bytes).
+        var path = folder.PathOf(string.Concat(Enumerable.Repeat(character, count)) + ".txt");
+
+        AtomicFileWriter.WriteText(path, w => w.Write("content"));
+
+        Assert.Equal("content", File.ReadAllText(path));
+        Assert.Empty(folder.LeftoverTempFiles());
+    }
 }
