@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Management.Automation;
 using YtPipe.Core.Batch;
 
@@ -10,10 +9,10 @@ namespace YtPipe.PowerShell.Hosting;
 /// (throttled), the way ForEach-Object -Parallel drains its workers.
 /// </summary>
 internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, string activity, int idBase = 1)
+    : EventPump<BatchEvent>(cmdlet, batch.Events, batch.Cancel)
 {
     private readonly int parentId = idBase;
 
-    private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
     private readonly HashSet<int> childBars = [];
     private bool progressShown;
 
@@ -23,69 +22,38 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
 
     public int Failed { get; private set; }
 
-    /// <summary>Writes whatever is ready, without waiting: called between pipeline inputs so results stream.</summary>
-    public void DrainAvailable()
+    protected override void Handle(BatchEvent e)
     {
-        while (batch.Events.TryRead(out var e))
+        switch (e)
         {
-            Handle(e);
-        }
-        ShowProgress(force: false);
-    }
-
-    /// <summary>Writes everything until the batch has posted its last event.</summary>
-    public void DrainToEnd()
-    {
-        EventWaiter.DrainUntil(cmdlet, batch.Events.Completion, DrainAvailable, () => batch.Events.WaitToReadAsync());
-        CompleteProgress();
-    }
-
-    private void Handle(BatchEvent e)
-    {
-        try
-        {
-            switch (e)
-            {
-                case FileCompletedEvent { Result: var r }:
-                    if (r.Status == FileStatus.Failed && r.Error is not null)
-                    {
-                        Failed++;
-                        cmdlet.WriteError(ErrorRecords.From(r.Error));
-                    }
-                    else if (r.Status == FileStatus.Skipped)
-                    {
-                        Skipped++;
-                        cmdlet.WriteVerbose($"Skipped '{r.InputPath}': {r.SkipReason ?? "its transcripts exist (use -Force to redo them)"}.");
-                    }
-                    else
-                    {
-                        Transcribed++;
-                    }
-                    cmdlet.WriteObject(ResultMapper.ToResult(r));
-                    break;
-                case BatchMessageEvent { Level: BatchMessageLevel.Warning, Text: var text }:
-                    cmdlet.WriteWarning(text);
-                    break;
-                case BatchMessageEvent { Text: var text }:
-                    cmdlet.WriteVerbose(text);
-                    break;
-            }
-        }
-        catch (PipelineStoppedException)
-        {
-            // A downstream Select-Object -First n has all it wants: stop the workers too.
-            batch.Cancel();
-            throw;
+            case FileCompletedEvent { Result: var r }:
+                if (r.Status == FileStatus.Failed && r.Error is not null)
+                {
+                    Failed++;
+                    Cmdlet.WriteError(ErrorRecords.From(r.Error));
+                }
+                else if (r.Status == FileStatus.Skipped)
+                {
+                    Skipped++;
+                    Cmdlet.WriteVerbose($"Skipped '{r.InputPath}': {r.SkipReason ?? "its transcripts exist (use -Force to redo them)"}.");
+                }
+                else
+                {
+                    Transcribed++;
+                }
+                Cmdlet.WriteObject(ResultMapper.ToResult(r));
+                break;
+            case BatchMessageEvent { Level: BatchMessageLevel.Warning, Text: var text }:
+                Cmdlet.WriteWarning(text);
+                break;
+            case BatchMessageEvent { Text: var text }:
+                Cmdlet.WriteVerbose(text);
+                break;
         }
     }
 
-    private void ShowProgress(bool force)
+    protected override void ShowProgress()
     {
-        if (!force && sinceProgress.Elapsed < EventWaiter.Interval)
-        {
-            return;
-        }
-        sinceProgress.Restart();
         var p = batch.GetProgress();
         if (p.FilesTotal == 0)
         {
@@ -104,14 +72,14 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
                 _ => $"{busy.Count} files in work",
             },
         };
-        cmdlet.WriteProgress(record);
+        Cmdlet.WriteProgress(record);
         progressShown = true;
         if (p.Workers.Count > 1)
         {
             foreach (var w in p.Workers)
             {
                 childBars.Add(w.Index);
-                cmdlet.WriteProgress(new ProgressRecord(parentId + 1 + w.Index, $"Worker {w.Index} ({w.Device})",
+                Cmdlet.WriteProgress(new ProgressRecord(parentId + 1 + w.Index, $"Worker {w.Index} ({w.Device})",
                     w.CurrentFile is null ? "Idle" : Path.GetFileName(w.CurrentFile))
                 {
                     ParentActivityId = parentId,
@@ -121,7 +89,7 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
         }
     }
 
-    private void CompleteProgress()
+    protected override void CompleteProgress()
     {
         if (!progressShown)
         {
@@ -129,9 +97,9 @@ internal sealed class BatchPump(PSCmdlet cmdlet, TranscriptionBatch batch, strin
         }
         foreach (var index in childBars)
         {
-            cmdlet.WriteProgress(new ProgressRecord(parentId + 1 + index, $"Worker {index}", "Done") { ParentActivityId = parentId, RecordType = ProgressRecordType.Completed });
+            Cmdlet.WriteProgress(new ProgressRecord(parentId + 1 + index, $"Worker {index}", "Done") { ParentActivityId = parentId, RecordType = ProgressRecordType.Completed });
         }
-        cmdlet.WriteProgress(new ProgressRecord(parentId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        Cmdlet.WriteProgress(new ProgressRecord(parentId, activity, "Done") { RecordType = ProgressRecordType.Completed });
     }
 
     private static string Clock(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t:mm\\:ss}" : t.ToString(@"mm\:ss");

@@ -12,30 +12,13 @@ namespace YtPipe.PowerShell.Hosting;
 /// snapshots into Write-Progress (throttled): one bar for the batch, one for the item in work.
 /// </summary>
 internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string activity, int idBase = 1, Action<DownloadedItem>? onLanded = null)
+    : EventPump<DownloadEvent>(cmdlet, batch.Events, batch.Cancel)
 {
     private readonly int parentId = idBase;
     private readonly int itemId = idBase + 1;
 
-    private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
     private bool progressShown;
     private bool itemShown;
-
-    /// <summary>Writes whatever is ready, without waiting: called between pipeline inputs so results stream.</summary>
-    public void DrainAvailable()
-    {
-        while (batch.Events.TryRead(out var e))
-        {
-            Handle(e);
-        }
-        ShowProgress();
-    }
-
-    /// <summary>Writes everything until the batch has posted its last event.</summary>
-    public void DrainToEnd()
-    {
-        EventWaiter.DrainUntil(cmdlet, batch.Events.Completion, DrainAvailable, () => batch.Events.WaitToReadAsync());
-        CompleteProgress();
-    }
 
     /// <summary>The object Save-YtAudio emits for an item.</summary>
     public static DownloadedAudio ToOutput(DownloadedItem item) => new()
@@ -51,46 +34,32 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
         Source = item.Source,
     };
 
-    private void Handle(DownloadEvent e)
+    protected override void Handle(DownloadEvent e)
     {
-        try
+        switch (e)
         {
-            switch (e)
-            {
-                case DownloadItemLandedEvent { Item: var item }:
-                    cmdlet.WriteVerbose($"Landed '{item.Title ?? item.Id}': {item.AudioPath}");
-                    if (onLanded is null) cmdlet.WriteObject(ToOutput(item));
-                    else onLanded(item);
-                    break;
-                case DownloadItemSkippedEvent s:
-                    cmdlet.WriteVerbose($"Skipped '{s.Url}': {s.Reason}.");
-                    break;
-                case DownloadFailedEvent { Failure: var f }:
-                    cmdlet.WriteError(ErrorRecords.From(f.Error));
-                    break;
-                case DownloadMessageEvent { Level: BatchMessageLevel.Warning, Text: var text }:
-                    cmdlet.WriteWarning(text);
-                    break;
-                case DownloadMessageEvent { Text: var text }:
-                    cmdlet.WriteVerbose(text);
-                    break;
-            }
-        }
-        catch (PipelineStoppedException)
-        {
-            // A downstream Select-Object -First n has all it wants: stop yt-dlp too.
-            batch.Cancel();
-            throw;
+            case DownloadItemLandedEvent { Item: var item }:
+                Cmdlet.WriteVerbose($"Landed '{item.Title ?? item.Id}': {item.AudioPath}");
+                if (onLanded is null) Cmdlet.WriteObject(ToOutput(item));
+                else onLanded(item);
+                break;
+            case DownloadItemSkippedEvent s:
+                Cmdlet.WriteVerbose($"Skipped '{s.Url}': {s.Reason}.");
+                break;
+            case DownloadFailedEvent { Failure: var f }:
+                Cmdlet.WriteError(ErrorRecords.From(f.Error));
+                break;
+            case DownloadMessageEvent { Level: BatchMessageLevel.Warning, Text: var text }:
+                Cmdlet.WriteWarning(text);
+                break;
+            case DownloadMessageEvent { Text: var text }:
+                Cmdlet.WriteVerbose(text);
+                break;
         }
     }
 
-    private void ShowProgress()
+    protected override void ShowProgress()
     {
-        if (sinceProgress.Elapsed < EventWaiter.Interval)
-        {
-            return;
-        }
-        sinceProgress.Restart();
         var p = batch.GetProgress();
         if (p.SourcesTotal == 0)
         {
@@ -104,13 +73,13 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
             PercentComplete = p.ExpectedItems > 0 ? (int)Math.Round(p.Fraction * 100) : -1,
             CurrentOperation = p.Current is { } c ? $"Item {c.Number}: {c.Title ?? c.Url}" : p.CurrentSource is { } s ? $"Listing {s}" : "Finishing",
         };
-        cmdlet.WriteProgress(record);
+        Cmdlet.WriteProgress(record);
         progressShown = true;
         if (p.Current is { } item)
         {
             var size = item.TotalBytes is { } total ? $"{Bytes(item.DownloadedBytes)} of {Bytes(total)}" : Bytes(item.DownloadedBytes);
             var speed = item.Speed is { } bps ? $" at {Bytes((long)bps)}/s" : string.Empty;
-            cmdlet.WriteProgress(new ProgressRecord(itemId, $"Item {item.Number}: {item.Title ?? item.Url}", item.Stage == "extracting" ? "Extracting" : $"{size}{speed}")
+            Cmdlet.WriteProgress(new ProgressRecord(itemId, $"Item {item.Number}: {item.Title ?? item.Url}", item.Stage == "extracting" ? "Extracting" : $"{size}{speed}")
             {
                 ParentActivityId = parentId,
                 PercentComplete = item.TotalBytes is > 0 ? (int)Math.Round(item.Fraction * 100) : -1,
@@ -120,12 +89,12 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
         }
         else if (itemShown)
         {
-            cmdlet.WriteProgress(new ProgressRecord(itemId, "Item", "Done") { ParentActivityId = parentId, RecordType = ProgressRecordType.Completed });
+            Cmdlet.WriteProgress(new ProgressRecord(itemId, "Item", "Done") { ParentActivityId = parentId, RecordType = ProgressRecordType.Completed });
             itemShown = false;
         }
     }
 
-    private void CompleteProgress()
+    protected override void CompleteProgress()
     {
         if (!progressShown)
         {
@@ -133,9 +102,9 @@ internal sealed class DownloadPump(PSCmdlet cmdlet, DownloadBatch batch, string 
         }
         if (itemShown)
         {
-            cmdlet.WriteProgress(new ProgressRecord(itemId, "Item", "Done") { ParentActivityId = parentId, RecordType = ProgressRecordType.Completed });
+            Cmdlet.WriteProgress(new ProgressRecord(itemId, "Item", "Done") { ParentActivityId = parentId, RecordType = ProgressRecordType.Completed });
         }
-        cmdlet.WriteProgress(new ProgressRecord(parentId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        Cmdlet.WriteProgress(new ProgressRecord(parentId, activity, "Done") { RecordType = ProgressRecordType.Completed });
     }
 
     private static string Bytes(long bytes) => bytes switch

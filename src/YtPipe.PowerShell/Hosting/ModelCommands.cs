@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security;
+using System.Threading.Channels;
 using YtPipe.Core.Models;
 
 namespace YtPipe.PowerShell.Hosting;
@@ -53,69 +54,25 @@ internal static class ModelCommands
         return TokenVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
     }
 
-    /// <summary>
-    /// Downloads on a worker task while the pipeline thread writes its progress and verbose lines;
-    /// returns the model's path. Engine errors surface as they are, for the caller to map.
-    /// </summary>
     public static string Download(PSCmdlet cmdlet, ModelCatalogEntry entry, string folder, bool force, string? token, int activityId, CancellationToken cancellationToken)
     {
         var latest = new LatestProgress();
-        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var task = Task.Run(() => new ModelDownloader().DownloadAsync(entry, folder, force, token, latest, lines.Enqueue, cancellationToken), cancellationToken);
-        var activity = $"Downloading model {entry.Name}";
-        var shown = false;
-        // WaitAny, not Wait: it returns on completion without throwing, so GetResult below rethrows the engine's own exception.
-        while (Task.WaitAny([task], TimeSpan.FromMilliseconds(200)) < 0)
-        {
-            Flush(cmdlet, lines);
-            if (latest.Value is { } p)
-            {
-                cmdlet.WriteProgress(Record(activityId, activity, p));
-                shown = true;
-            }
-            if (cmdlet.Stopping)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
-        Flush(cmdlet, lines);
-        if (shown)
-        {
-            cmdlet.WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
-        }
+        var lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var task = Task.Run(() => new ModelDownloader().DownloadAsync(entry, folder, force, token, latest, line => lines.Writer.TryWrite(line), cancel.Token), cancel.Token);
+        _ = task.ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
+        new ModelDownloadPump(cmdlet, lines.Reader, cancel.Cancel, () => latest.Value, $"Downloading model {entry.Name}", activityId).DrainToEnd();
         try
         {
             return task.GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            // Ctrl+C may end the download before the loop above sees Stopping: still a stop, not an error.
+            // Ctrl+C may end the download before the pump sees Stopping: still a stop, not an error.
             throw new PipelineStoppedException();
         }
     }
 
-    private static void Flush(PSCmdlet cmdlet, System.Collections.Concurrent.ConcurrentQueue<string> lines)
-    {
-        while (lines.TryDequeue(out var line))
-        {
-            cmdlet.WriteVerbose(line);
-        }
-    }
-
-    private static ProgressRecord Record(int id, string activity, ModelDownloadProgress p)
-    {
-        var mib = p.Bytes / 1048576.0;
-        var status = p.Total is { } total
-            ? $"{mib:0.0} of {total / 1048576.0:0.0} MiB at {p.BytesPerSecond / 1048576.0:0.0} MiB/s"
-            : $"{mib:0.0} MiB at {p.BytesPerSecond / 1048576.0:0.0} MiB/s";
-        return new ProgressRecord(id, activity, status)
-        {
-            PercentComplete = p.Total is { } t && t > 0 ? (int)Math.Min(100, p.Bytes * 100 / t) : -1,
-            SecondsRemaining = p.Remaining is { } r ? (int)Math.Ceiling(r.TotalSeconds) : -1,
-        };
-    }
-
-    /// <summary>Keeps only the newest report: the pipeline thread shows it at its own pace.</summary>
     private sealed class LatestProgress : IProgress<ModelDownloadProgress>
     {
         private ModelDownloadProgress? value;
