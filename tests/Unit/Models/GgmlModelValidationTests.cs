@@ -100,9 +100,7 @@ public sealed class GgmlModelValidationTests : IDisposable
     [Fact]
     public void TensorOfAnotherArchitecture_IsInvalidAndNamed()
     {
-        var tensors = TinyEnQ8.ExpectedTensors().ToList();
-        tensors[3] = tensors[3] with { Name = "model.layers.0.attn_q.weight" };
-        var path = (TinyEnQ8 with { Tensors = tensors }).WriteZeroFilledTo(folder.PathOf("ggml-foreign.bin"));
+        var path = WriteWithTensorChanged("encoder.conv2.weight", t => t with { Name = "model.layers.0.attn_q.weight" });
 
         var error = AssertInvalid(path);
 
@@ -113,10 +111,7 @@ public sealed class GgmlModelValidationTests : IDisposable
     [Fact]
     public void TensorOfTheWrongShape_IsInvalid()
     {
-        var tensors = TinyEnQ8.ExpectedTensors().ToList();
-        var index = tensors.FindIndex(t => t.Name == "encoder.positional_embedding");
-        tensors[index] = tensors[index] with { Shape = new[] { 384, 1000 } };
-        var path = (TinyEnQ8 with { Tensors = tensors }).WriteZeroFilledTo(folder.PathOf("ggml-shape.bin"));
+        var path = WriteWithTensorChanged("encoder.positional_embedding", t => t with { Shape = new[] { 384, 1000 } });
 
         var error = AssertInvalid(path);
 
@@ -126,10 +121,7 @@ public sealed class GgmlModelValidationTests : IDisposable
     [Fact]
     public void TensorOfTheWrongType_IsInvalid()
     {
-        var tensors = TinyEnQ8.ExpectedTensors().ToList();
-        var index = tensors.FindIndex(t => t.Name == "decoder.token_embedding.weight");
-        tensors[index] = tensors[index] with { Type = 1 };
-        var path = (TinyEnQ8 with { Tensors = tensors }).WriteZeroFilledTo(folder.PathOf("ggml-type.bin"));
+        var path = WriteWithTensorChanged("decoder.token_embedding.weight", t => t with { Type = 1 });
 
         var error = AssertInvalid(path);
 
@@ -232,6 +224,13 @@ public sealed class GgmlModelValidationTests : IDisposable
         Assert.Contains($"'{path}'", error.Message);
         Assert.Equal("Download the model again and replace the file.", error.Fix);
         return error;
+    }
+
+    /// <summary>A zero-filled q8_0 tiny.en whose tensor <paramref name="name"/> is written as <paramref name="change"/> makes it.</summary>
+    private string WriteWithTensorChanged(string name, Func<GgmlModelWriter.Tensor, GgmlModelWriter.Tensor> change)
+    {
+        var tensors = TinyEnQ8.ExpectedTensors().Select(t => t.Name == name ? change(t) : t).ToList();
+        return (TinyEnQ8 with { Tensors = tensors }).WriteZeroFilledTo(folder.PathOf("ggml-changed.bin"));
     }
 
     /// <summary>Removes the last <paramref name="bytes"/> bytes of the file.</summary>
