@@ -19,8 +19,10 @@
 
     With no section switch, a full run does Throughput and Memory; -Quick does a small
     Throughput only. With -Throughput, -Memory or -Soak, exactly the named sections run.
-    Models are the weightless test models of ../shared/models (real encoder cost, no text):
-    throughput numbers are the engine's, not a real model's decoding.
+    Models are weightless (real encoder cost, no text), written by the tests' model writer
+    (tests/Unit/Support/GgmlModelWriter.cs); where ../shared/models holds whisper.cpp's own test
+    models (real vocabulary and mel filters) those are used instead, for figures comparable with
+    earlier runs. Throughput numbers are the engine's, not a real model's decoding.
 .PARAMETER Quick
     Smoke run: the first 3 corpus files (15, 20, 30 s), plans Sequential1 and Parallel2, tiny.en
     only (unless -Plans or -Models say otherwise). Changes the Throughput section only.
@@ -41,7 +43,7 @@ param(
     # Corpus, models and logs of failed runs go here; the corpus is reused when present.
     [string] $WorkPath = (Join-Path $PSScriptRoot '../out/bench'),
 
-    # Model names; each needs ../shared/models/for-tests-ggml-NAME.bin.
+    # Model names: tiny.en, tiny, base.en, base, small.en, small.
     [string[]] $Models = @('tiny.en', 'base.en'),
 
     # Plans to run: Sequential1, SequentialAll, Parallel2, Parallel3, Parallel4, Auto (see
@@ -157,21 +159,33 @@ function Initialize-Corpus([int] $Count) {
     }
 }
 
-# Copies the weightless test models in as ggml-NAME.bin, the names -Model looks up.
+# Writes the weightless models as ggml-NAME.bin, the names -Model looks up.
 function Initialize-Models([string[]] $Names) {
     $folder = Join-Path $WorkPath 'models'
     New-Item -ItemType Directory -Force $folder | Out-Null
     foreach ($name in $Names | Select-Object -Unique) {
-        $target = Join-Path $folder "ggml-$name.bin"
-        if (-not (Test-Path -LiteralPath $target)) { Copy-Item -LiteralPath (Get-WeightlessModel $name) $target }
+        $writer = Get-ModelWriter $name
+        New-MediaFile (Join-Path $folder "ggml-$name.bin") { param($to) $null = $writer.WriteTo($to) }
     }
     $folder
 }
 
-function Get-WeightlessModel([string] $Name) {
-    $path = Join-Path $sharedRoot "models/for-tests-ggml-$Name.bin"
-    if (-not (Test-Path -LiteralPath $path)) { throw "No weightless model for '$Name': $([IO.Path]::GetFullPath($path)) is missing." }
-    $path
+# The writer of model $Name: whisper.cpp's own test model's header, filters and vocabulary when
+# ../shared/models has it (the figures of earlier runs came from those), else a synthetic one.
+function Get-ModelWriter([string] $Name) {
+    $writerType = 'YtPipe.Tests.Support.GgmlModelWriter'
+    if (-not ($writerType -as [type])) { Add-Type -Path (Join-Path $repoRoot 'tests/Unit/Support/GgmlModelWriter.cs') }
+    $shared = Join-Path $sharedRoot "models/for-tests-ggml-$Name.bin"
+    if (Test-Path -LiteralPath $shared) { ($writerType -as [type])::ReadFrom($shared) }
+    else { ($writerType -as [type])::ForName($Name) }
+}
+
+# A zero-filled $Name (every tensor, all zeros) of file type $FileType (1 f16, 7 q8_0, ...) at $Path.
+# The writer leaves the zeros as holes in a sparse file; whisper.cpp reads them into its own
+# buffers, so every weight is still resident.
+function New-ZeroModel([string] $Path, [string] $Name, [int] $FileType = 1) {
+    $writer = (Get-ModelWriter $Name).WithFileType($FileType)
+    New-MediaFile $Path { param($to) $null = $writer.WriteZeroFilledTo($to) }
 }
 
 # The plans by name: Invoke-YtTranscription parameters and a label for the tables.
@@ -262,11 +276,7 @@ function Invoke-MemorySection {
     $folder = Join-Path $WorkPath 'memory'
     New-Item -ItemType Directory -Force $folder | Out-Null
     $model = Join-Path $folder "ggml-$MemoryModel-zero.bin"
-    New-MediaFile $model {
-        param($to)
-        & python3 (Join-Path $sharedRoot 'tools/make-zero-model.py') (Get-WeightlessModel $MemoryModel) $to | Out-Host
-        if ($LASTEXITCODE -ne 0) { throw "make-zero-model.py failed (exit code $LASTEXITCODE)." }
-    }
+    New-ZeroModel $model $MemoryModel
     $clips = foreach ($i in 1, 2) { $p = Join-Path $folder "clip-$i.wav"; New-SpeechClip $p 15; $p }
     $modelMiB = [math]::Round((Get-Item $model).Length / 1MB, 1)
     Write-Host "Memory, zero-filled $MemoryModel ($modelMiB MiB), 2 clips of 15 s, greedy:"
@@ -307,11 +317,7 @@ function Invoke-ComputeTypesSection {
     Write-Host "Compute types, zero-filled $MemoryModel, one 30 s clip, greedy, $cores threads:"
     $runs = foreach ($precision in $variants.Keys) {
         $model = Join-Path $folder "ggml-$MemoryModel-$precision-zero.bin"
-        New-MediaFile $model {
-            param($to)
-            & python3 (Join-Path $sharedRoot 'tools/make-zero-model.py') (Get-WeightlessModel $MemoryModel) $to --ftype $variants[$precision] | Out-Host
-            if ($LASTEXITCODE -ne 0) { throw "make-zero-model.py failed (exit code $LASTEXITCODE)." }
-        }
+        New-ZeroModel $model $MemoryModel $variants[$precision]
         $run = Invoke-BenchRun "$MemoryModel $precision" @($clip) @{ ModelPath = $model; BeamSize = 1; Threads = $cores; Strategy = 'Sequential' }
         if ($run) { [pscustomobject]@{ Precision = $precision; MiB = [math]::Round((Get-Item $model).Length / 1MB); Run = $run } }
     }

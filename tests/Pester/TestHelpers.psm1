@@ -1,8 +1,8 @@
-# Shared fixtures for the Pester tests: media made by ffmpeg, models from ../shared or written here,
-# and a child pwsh for tests that need their own environment or must be interrupted.
+# Shared fixtures for the Pester tests: media made by ffmpeg, models written by the xunit tests' own
+# writer (nothing outside the repository is needed), and a child pwsh for tests that need their own
+# environment or must be interrupted.
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-$script:SharedRoot = Join-Path (Split-Path $script:RepoRoot -Parent) 'shared'
 
 function Get-TestModulePath {
     if ($env:YTPIPE_TEST_MODULE) { return $env:YTPIPE_TEST_MODULE }
@@ -34,50 +34,39 @@ function New-TestTone {
     Get-Item -LiteralPath $Path
 }
 
+function Get-GgmlModelWriter {
+    <#
+      The model writer the xunit tests use (tests/Unit/Support/GgmlModelWriter.cs), compiled once per
+      process: Add-Type cannot replace a type, and each test file imports this module again.
+    #>
+    $name = 'YtPipe.Tests.Support.GgmlModelWriter'
+    if (-not ($name -as [type])) {
+        Add-Type -Path (Join-Path $script:RepoRoot 'tests/Unit/Support/GgmlModelWriter.cs')
+    }
+    $name -as [type]
+}
+
 function Get-WeightlessModel {
     <#
-      A weightless tiny.en (real header and vocabulary, no tensors): whisper.cpp runs the full encoder
-      and returns no text. Copied from ../shared/models when there, else written here.
+      A weightless model (header, mel filters and a synthetic vocabulary, no tensors) as
+      ggml-$Name.bin: whisper.cpp runs the full encoder and returns no text.
     #>
     param([Parameter(Mandatory)] [string] $Folder, [string] $Name = 'tiny.en')
     New-Item -ItemType Directory -Force $Folder | Out-Null
-    $target = Join-Path $Folder "ggml-$Name.bin"
-    $shared = Join-Path $script:SharedRoot 'models/for-tests-ggml-tiny.en.bin'
-    if (Test-Path $shared) { Copy-Item $shared $target }
-    else { Write-WeightlessModel -Path $target }
-    $target
-}
-
-function Write-WeightlessModel {
-    <# Writes a tiny.en-shaped ggml file with a synthetic vocabulary (DESIGN.md "Models"). #>
-    param([Parameter(Mandatory)] [string] $Path)
-    $stream = [IO.File]::Create($Path)
-    $w = [IO.BinaryWriter]::new($stream)
-    try {
-        $w.Write([uint32]0x67676d6c)
-        foreach ($v in 51864, 1500, 384, 6, 4, 448, 384, 6, 4, 80, 1) { $w.Write([int]$v) }
-        $w.Write([int]80); $w.Write([int]201)
-        $w.Write([byte[]]::new(80 * 201 * 4))
-        $w.Write([int]51864)
-        for ($i = 0; $i -lt 51864; $i++) {
-            $bytes = [Text.Encoding]::UTF8.GetBytes("t$i")
-            $w.Write([int]$bytes.Length); $w.Write($bytes)
-        }
-    }
-    finally { $w.Dispose() }
+    (Get-GgmlModelWriter)::ForName($Name).WriteTo((Join-Path $Folder "ggml-$Name.bin"))
 }
 
 function Get-ZeroModel {
     <#
-      A zero-filled tiny.en (every tensor present, all zeros, ~78 MB): whisper.cpp emits deterministic
-      junk text with real timestamps, so writers are checked on real engine output. Made once per run.
+      A zero-filled model (every tensor present, all zeros; a sparse file, ~78 MB for tiny.en f16):
+      whisper.cpp emits deterministic junk text with real timestamps, so writers are checked on real
+      engine output. Made once per folder; $FileType 7 is q8_0.
     #>
-    param([Parameter(Mandatory)] [string] $Folder)
-    $target = Join-Path $Folder 'ggml-zero-tiny.en.bin'
-    if (-not (Test-Path $target)) {
-        $weightless = Get-WeightlessModel -Folder $Folder
-        & python3 (Join-Path $script:SharedRoot 'tools/make-zero-model.py') $weightless $target | Out-Null
-        if ($LASTEXITCODE -ne 0) { throw 'make-zero-model.py failed' }
+    param([Parameter(Mandatory)] [string] $Folder, [string] $Name = 'tiny.en', [int] $FileType = 1)
+    New-Item -ItemType Directory -Force $Folder | Out-Null
+    $target = Join-Path $Folder "ggml-zero-$Name-$FileType.bin"
+    if (-not (Test-Path -LiteralPath $target)) {
+        $null = (Get-GgmlModelWriter)::ForName($Name).WithFileType($FileType).WriteZeroFilledTo($target)
     }
     $target
 }

@@ -3,8 +3,10 @@ using YtPipe.Core.Errors;
 namespace YtPipe.Core.Models;
 
 /// <summary>
-/// What the header of a whisper.cpp ggml model says. Reading it costs a few bytes, so a corrupt or
-/// wrong file is refused before any work starts instead of deep inside whisper.cpp.
+/// What the header of a whisper.cpp ggml model says. <see cref="Read"/> also checks the rest of the
+/// file as whisper.cpp will load it (vocabulary, tensor table, length), seeking over the weights, so a
+/// corrupt or wrong file is refused before any work starts instead of aborting the process deep
+/// inside whisper.cpp.
 /// </summary>
 public sealed record GgmlModelInfo(
     int VocabularySize, int AudioContext, int AudioState, int AudioHeads, int AudioLayers,
@@ -23,6 +25,12 @@ public sealed record GgmlModelInfo(
         _ => $"{AudioLayers}x{AudioState}",
     };
 
+    /// <summary>
+    /// Whether the file holds the model's weights. A file with none is whisper.cpp's test mode: it
+    /// runs the encoder at full cost and returns no text.
+    /// </summary>
+    public bool HasWeights { get; init; }
+
     /// <summary>English-only models have the smaller vocabulary.</summary>
     public bool IsEnglishOnly => VocabularySize < 51865;
 
@@ -39,9 +47,9 @@ public sealed record GgmlModelInfo(
         var other => $"ftype{other}",
     };
 
-    /// <summary>Reads and checks the header of <paramref name="path"/>.</summary>
+    /// <summary>Reads the header of <paramref name="path"/> and checks the whole file.</summary>
     /// <exception cref="ModelNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="ModelInvalidException">The file is not a plausible ggml whisper model.</exception>
+    /// <exception cref="ModelInvalidException">The file is not a ggml whisper model whisper.cpp can load, or is damaged or truncated.</exception>
     public static GgmlModelInfo Read(string path)
     {
         if (!File.Exists(path))
@@ -64,19 +72,9 @@ public sealed record GgmlModelInfo(
             var h = new int[11];
             for (var i = 0; i < h.Length; i++) h[i] = reader.ReadInt32();
             var info = new GgmlModelInfo(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10]);
-            if (info.VocabularySize is < 50000 or > 60000 || info.AudioLayers is < 1 or > 64 || info.Mels is not (80 or 128)
-                || info.AudioState <= 0 || info.TextState <= 0 || info.AudioHeads <= 0 || info.TextHeads <= 0)
-            {
-                throw Invalid(path, "its header holds values no whisper model has");
-            }
-            // The mel filter bank follows; a file cut short before it cannot load.
-            var nMel = reader.ReadInt32();
-            var nFft = reader.ReadInt32();
-            if (nMel != info.Mels || nFft <= 0 || stream.Length < stream.Position + 4L * nMel * nFft + 4)
-            {
-                throw Invalid(path, "the file is truncated");
-            }
-            return info;
+            GgmlModelValidator.CheckHeader(path, info);
+            var tensors = GgmlModelValidator.CheckBody(path, info, stream, reader);
+            return info with { HasWeights = tensors > 0 };
         }
         catch (EndOfStreamException)
         {
@@ -93,5 +91,5 @@ public sealed record GgmlModelInfo(
     }
 
     private static ModelInvalidException Invalid(string path, string reason, Exception? inner = null) =>
-        new(path, reason, inner) { Fix = "Download the model again (ggml-<name>.bin from huggingface.co/ggerganov/whisper.cpp) and replace the file." };
+        GgmlModelValidator.Invalid(path, reason, inner);
 }

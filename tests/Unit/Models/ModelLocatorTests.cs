@@ -25,7 +25,7 @@ public sealed class ModelLocatorTests : IDisposable
     [Fact]
     public void Resolve_FindsTheGgmlFileOfTheName()
     {
-        var path = WeightlessModel.TinyEn.WriteTo(folder.PathOf("ggml-tiny.en.bin"));
+        var path = GgmlModelWriter.TinyEn.WriteTo(folder.PathOf("ggml-tiny.en.bin"));
 
         Assert.Equal(path, ModelLocator.Resolve("tiny.en"));
     }
