@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using YtPipe.Core.Errors;
 
 namespace YtPipe.Core.Download;
 
