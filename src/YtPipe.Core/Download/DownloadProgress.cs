@@ -15,7 +15,7 @@ public sealed record DownloadProgress
     /// <summary>Items and sources that failed.</summary>
     public int Failed { get; init; }
 
-    /// <summary>The -MaxItems limit, if any.</summary>
+    /// <summary>The most items that may land (<see cref="DownloadOptions.MaxItems"/>), if any.</summary>
     public int? MaxItems { get; init; }
 
     /// <summary>Sources given so far, and how many are finished.</summary>

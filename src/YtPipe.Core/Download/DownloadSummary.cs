@@ -12,7 +12,7 @@ public sealed record DownloadSummary
     /// <summary>Sources and items that failed, in order.</summary>
     public IReadOnlyList<DownloadFailure> Failures { get; init; } = [];
 
-    /// <summary>Whether the batch stopped early because -MaxItems items had landed.</summary>
+    /// <summary>Whether the batch stopped early because <see cref="DownloadOptions.MaxItems"/> items had landed.</summary>
     public bool MaxItemsReached { get; init; }
 
     /// <summary>Whether it was cancelled.</summary>

@@ -22,7 +22,7 @@ public static class YtDlpArguments
     /// <summary>The format yt-dlp picks: the best audio-only stream, else the best stream with audio.</summary>
     public const string Format = "bestaudio/best";
 
-    /// <summary>The formats -AudioFormat may ask for (yt-dlp's <c>--audio-format</c> values).</summary>
+    /// <summary>The formats <see cref="DownloadOptions.AudioFormat"/> may ask for (yt-dlp's <c>--audio-format</c> values).</summary>
     public static IReadOnlyList<string> AudioFormats { get; } = ["aac", "alac", "flac", "m4a", "mp3", "opus", "vorbis", "wav"];
 
     // Options that would change where files go, what is printed, or what is recorded: YtPipe owns them.
@@ -36,10 +36,10 @@ public static class YtDlpArguments
         ("-J", "YtPipe reads yt-dlp's printed lines"), ("--dump-single-json", "YtPipe reads yt-dlp's printed lines"),
         ("--progress-template", "YtPipe reads yt-dlp's progress lines"),
         ("--load-info-json", "YtPipe passes each item this way"),
-        ("-a", "give the URLs to Save-YtAudio instead"), ("--batch-file", "give the URLs to Save-YtAudio instead"),
-        ("--download-archive", "use -NoArchive, or the archive in the output folder"),
-        ("--no-download-archive", "use -NoArchive"),
-        ("--max-downloads", "use -MaxItems"),
+        ("-a", "give the URLs to YtPipe as sources instead"), ("--batch-file", "give the URLs to YtPipe as sources instead"),
+        ("--download-archive", "YtPipe keeps the archive in the output folder, or none when the archive is turned off"),
+        ("--no-download-archive", "turn YtPipe's archive off instead"),
+        ("--max-downloads", "set YtPipe's limit on the number of items instead"),
         ("--no-write-info-json", "YtPipe reads each item's .info.json"),
         ("-s", "YtPipe downloads"), ("--simulate", "YtPipe downloads"), ("--skip-download", "YtPipe downloads"),
         ("--config-locations", "configuration files could change the names and printed lines YtPipe relies on"),
@@ -65,9 +65,9 @@ public static class YtDlpArguments
                     || (option.Length == 2 && arg.Length > 2 && arg[1] != '-' && arg.StartsWith(option, StringComparison.Ordinal) && char.IsLetter(option[1]) && IsAttachedValueOption(option));
                 if (matches)
                 {
-                    throw new InvalidOptionException($"The yt-dlp argument '{arg}' cannot be passed through -YtDlpArgument: {why}.", arg)
+                    throw new InvalidOptionException($"The yt-dlp argument '{arg}' cannot be passed to yt-dlp as an extra argument: {why}.", arg)
                     {
-                        Fix = "Leave it out; Save-YtAudio's own parameters cover it.",
+                        Fix = "Leave it out; YtPipe's own download options cover it.",
                     };
                 }
             }

@@ -60,7 +60,7 @@ public static class YtDlpHealth
         }
         if (p.StartsWith("/usr/bin/", StringComparison.Ordinal) || p.StartsWith("/bin/", StringComparison.Ordinal))
         {
-            return "this one comes from your distribution's packages, which lag months behind; install the current release with python3 -m pip install -U yt-dlp (or the standalone binary from https://github.com/yt-dlp/yt-dlp/releases) and point -YtDlpPath or $env:YTPIPE_YTDLP_PATH at it";
+            return "this one comes from your distribution's packages, which lag months behind; install the current release with python3 -m pip install -U yt-dlp (or the standalone binary from https://github.com/yt-dlp/yt-dlp/releases) and give its path to YtPipe (directly, or in the YTPIPE_YTDLP_PATH environment variable)";
         }
         return "yt-dlp -U";
     }

@@ -76,7 +76,7 @@ public static partial class YtDlpLineParser
         bool Has(string s) => message.Contains(s, StringComparison.OrdinalIgnoreCase);
         if (Has("Sign in to confirm") || Has("Private video") || Has("members-only") || Has("age-restricted") || Has("login required") || Has("cookies"))
         {
-            return "Give yt-dlp your browser's cookies: -CookiesFromBrowser firefox (or chrome, edge, ...) or -CookieFile cookies.txt.";
+            return "Give yt-dlp your browser's cookies: name the browser to read them from (firefox, chrome, edge, ...), or give a cookies.txt file exported from it.";
         }
         if (Has("Unsupported URL"))
         {
@@ -88,7 +88,7 @@ public static partial class YtDlpLineParser
         }
         if (Has("Got error") || Has("Connection") || Has("timed out") || Has("IncompleteRead") || Has("Temporary failure in name resolution") || Has("Downloaded") && Has("expected") || Has("HTTP Error 5"))
         {
-            return "Run Save-YtAudio again when the network or the server is back: items that landed are skipped, this one is tried again.";
+            return "Download again when the network or the server is back: items that landed are skipped, this one is tried again.";
         }
         return null;
     }

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using YtPipe.Core.Errors;
 
 namespace YtPipe.Core.Download;
 
 /// <summary>
 /// The yt-dlp executable that a batch runs, and its version. Found in this order: an explicit path
-/// (the -YtDlpPath parameter), <c>$YTPIPE_YTDLP_PATH</c>, then the first <c>yt-dlp</c> on PATH.
+/// (the host's setting), the <c>YTPIPE_YTDLP_PATH</c> environment variable, then the first <c>yt-dlp</c> on PATH.
 /// </summary>
 public sealed class YtDlpTool
 {
@@ -30,7 +31,7 @@ public sealed class YtDlpTool
     /// <summary>What <c>yt-dlp --version</c> said.</summary>
     public YtDlpVersion Version { get; }
 
-    /// <summary>Where the path came from, in words: "-YtDlpPath", "$env:YTPIPE_YTDLP_PATH" or "PATH".</summary>
+    /// <summary>Where the path came from, in words: "-YtDlpPath", "the YTPIPE_YTDLP_PATH environment variable" or "PATH".</summary>
     public string Origin { get; }
 
     private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
@@ -59,7 +60,8 @@ public sealed class YtDlpTool
         var configured = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return (Resolve(configured, $"$env:{PathVariable}"), $"$env:{PathVariable}");
+            var origin = $"the {PathVariable} environment variable";
+            return (Resolve(configured, origin), origin);
         }
         return (FindOnPath(ExeName) ?? throw NotFound($"no {ExeName} was found on PATH", ExeName), "PATH");
     }
@@ -163,8 +165,8 @@ public sealed class YtDlpTool
     /// <summary>How to install yt-dlp on this system, in one sentence.</summary>
     public static string InstallHint =>
         IsWindows
-            ? $"Install yt-dlp (winget install yt-dlp.yt-dlp, or python -m pip install -U yt-dlp) and open a new shell, or give its path with -YtDlpPath or $env:{PathVariable}."
+            ? $"Install yt-dlp (winget install yt-dlp.yt-dlp, or python -m pip install -U yt-dlp) and open a new shell, or give its path to YtPipe (directly, or in the {PathVariable} environment variable)."
             : RuntimeInformation.IsOSPlatform(OSPlatform.OSX)
-                ? $"Install yt-dlp (brew install yt-dlp, or python3 -m pip install -U yt-dlp), or give its path with -YtDlpPath or $env:{PathVariable}."
-                : $"Install yt-dlp (python3 -m pip install -U yt-dlp, or the standalone binary from https://github.com/yt-dlp/yt-dlp/releases; distribution packages are often too old for YouTube), or give its path with -YtDlpPath or $env:{PathVariable}.";
+                ? $"Install yt-dlp (brew install yt-dlp, or python3 -m pip install -U yt-dlp), or give its path to YtPipe (directly, or in the {PathVariable} environment variable)."
+                : $"Install yt-dlp (python3 -m pip install -U yt-dlp, or the standalone binary from https://github.com/yt-dlp/yt-dlp/releases; distribution packages are often too old for YouTube), or give its path to YtPipe (directly, or in the {PathVariable} environment variable).";
 }

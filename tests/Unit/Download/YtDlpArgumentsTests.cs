@@ -124,7 +124,7 @@ public sealed class YtDlpArgumentsTests
         var e = Assert.Throws<InvalidOptionException>(() => YtDlpArguments.CheckExtra(["--proxy", "p", option]));
 
         Assert.Equal(option, e.Target);
-        Assert.Contains("-YtDlpArgument", e.Message);
+        Assert.Contains("cannot be passed to yt-dlp as an extra argument", e.Message);
     }
 
     [Fact]

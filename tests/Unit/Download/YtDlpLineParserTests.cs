@@ -89,9 +89,9 @@ public sealed class YtDlpLineParserTests
     }
 
     [Theory]
-    [InlineData("[youtube] abc: Sign in to confirm you're not a bot", "-CookiesFromBrowser")]
+    [InlineData("[youtube] abc: Sign in to confirm you're not a bot", "browser's cookies")]
     [InlineData("Unsupported URL: http://h/x", "check it in a browser")]
-    [InlineData("[download] Got error: Downloaded 30000 bytes, expected 128194 bytes", "Run Save-YtAudio again")]
+    [InlineData("[download] Got error: Downloaded 30000 bytes, expected 128194 bytes", "Download again when the network")]
     [InlineData("[youtube] abc: nsig extraction failed: You may experience throttling", "deno")]
     public void KnownFailures_ComeWithAFix(string message, string fix)
     {

@@ -1,4 +1,5 @@
 using YtPipe.Core.Download;
+using YtPipe.Core.Errors;
 using YtPipe.Tests.Support;
 
 namespace YtPipe.Tests.Download;

@@ -1,6 +1,4 @@
-using YtPipe.Core.Errors;
-
-namespace YtPipe.Core.Download;
+namespace YtPipe.Core.Errors;
 
 /// <summary>
 /// A source (a video, playlist, channel or feed URL) could not be read at all: gone, not a page yt-dlp

@@ -1,6 +1,4 @@
-using YtPipe.Core.Errors;
-
-namespace YtPipe.Core.Download;
+namespace YtPipe.Core.Errors;
 
 /// <summary>yt-dlp is not where YtPipe looks for it, or it does not run.</summary>
 public sealed class YtDlpNotFoundException(string message, string target)

@@ -1,6 +1,4 @@
-using YtPipe.Core.Errors;
-
-namespace YtPipe.Core.Download;
+namespace YtPipe.Core.Errors;
 
 /// <summary>
 /// One item of a source could not be downloaded (gone, private, not media, the connection cut mid-file,
