@@ -130,8 +130,9 @@ internal sealed class ItemLander(string audioDirectory, DownloadManifest manifes
     /// </summary>
     private static void MoveIntoPlace(string from, string to)
     {
-        var folder = Path.GetDirectoryName(to)!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(to)}.{Guid.NewGuid():N}{AtomicFileWriter.TempSuffix}");
+        // The transcripts' temporary naming: it fits whenever the final name fits, and names its
+        // writer, so a later run's stale-file cleanup knows whether it was abandoned.
+        var temp = TempFileName.For(to);
         File.Move(from, temp);
         try
         {
