@@ -89,7 +89,7 @@ public static class BatchPlanner
         }
         if (kind == DeviceKind.Cuda && !request.CudaRuntimeBundled)
         {
-            Warn("This build has no CUDA runtime: the CPU will do the work, and the results will say so.");
+            Warn($"This build has no CUDA runtime: the CPU will do the work, and the results will say so. For GPU support: {HostWording.Command(HostWording.BuildWithCuda)}.");
         }
         return new BatchPlan(kind, plan, notes);
     }

@@ -14,7 +14,7 @@ public sealed class MultiGpuStrategy : IBatchStrategy
     {
         if (context.Gpus.Count == 0)
         {
-            throw new Errors.InvalidOptionException("The MultiGpu strategy needs at least one GPU, and none was found (see Get-YtGpu).");
+            throw new Errors.InvalidOptionException($"The MultiGpu strategy needs at least one GPU, and none was found (see {Errors.HostWording.Command(Errors.HostWording.ListGpus)}).");
         }
         var workers = context.Workers > 0 ? context.Workers : context.Gpus.Count;
         var threads = context.Threads > 0 ? context.Threads : Math.Clamp(context.LogicalCores / workers, 1, ThreadBudget.ThreadsPerContext);

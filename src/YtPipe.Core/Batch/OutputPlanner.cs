@@ -41,7 +41,7 @@ public sealed class OutputPlanner(string? outputDirectory, IReadOnlyList<OutputF
                 inputs.Remove(input.FilePath);
                 throw new OutputCollisionException(input.FilePath, path, other)
                 {
-                    Fix = "Rename one of the files, or transcribe them in separate runs with different -OutputDirectory folders.",
+                    Fix = $"Rename one of the files, or transcribe them in separate runs with different {HostWording.Option("OutputDirectory")} folders.",
                 };
             }
         }

@@ -328,7 +328,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         if (model.Device != device.ToString())
         {
             Post(new BatchMessageEvent(BatchMessageLevel.Warning,
-                $"{device} was asked for, but the work runs on {model.Device}: this build of YtPipe has no CUDA runtime, or CUDA could not start. Build with ./build.ps1 -Cuda for GPU support."));
+                $"{device} was asked for, but the work runs on {model.Device}: this build of YtPipe has no CUDA runtime, or CUDA could not start. For GPU support: {HostWording.Command(HostWording.BuildWithCuda)}."));
         }
         return model;
     }

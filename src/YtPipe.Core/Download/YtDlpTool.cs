@@ -55,7 +55,8 @@ public sealed class YtDlpTool
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
-            return (Resolve(explicitPath, "-YtDlpPath"), "-YtDlpPath");
+            var origin = HostWording.Option("YtDlpPath");
+            return (Resolve(explicitPath, origin), origin);
         }
         var configured = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrWhiteSpace(configured))

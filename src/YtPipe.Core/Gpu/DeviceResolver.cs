@@ -23,17 +23,17 @@ public static class DeviceResolver
             if (unknown.Count > 0 && choice != DeviceChoice.Cpu)
             {
                 throw new InvalidOptionException(
-                    $"-GpuIndex {string.Join(", ", unknown)}: no such GPU. nvidia-smi lists {(known.Count == 0 ? "none" : string.Join(", ", known))} (see Get-YtGpu).",
+                    $"{HostWording.Option("GpuIndex")} {string.Join(", ", unknown)}: no such GPU. nvidia-smi lists {(known.Count == 0 ? "none" : string.Join(", ", known))} (see {HostWording.Command(HostWording.ListGpus)}).",
                     string.Join(",", unknown));
             }
             chosen = gpuIndex.Distinct().ToList();
         }
         return choice switch
         {
-            DeviceChoice.Cpu => (DeviceKind.Cpu, [], "-Device Cpu"),
-            DeviceChoice.Cuda => (DeviceKind.Cuda, chosen, chosen.Count == 0 ? "-Device Cuda, but no GPU was found" : $"-Device Cuda with {chosen.Count} GPU(s)"),
+            DeviceChoice.Cpu => (DeviceKind.Cpu, [], $"{HostWording.Option("Device")} Cpu"),
+            DeviceChoice.Cuda => (DeviceKind.Cuda, chosen, chosen.Count == 0 ? $"{HostWording.Option("Device")} Cuda, but no GPU was found" : $"{HostWording.Option("Device")} Cuda with {chosen.Count} GPU(s)"),
             _ when chosen.Count > 0 && cudaRuntimeBundled => (DeviceKind.Cuda, chosen, $"{chosen.Count} GPU(s) found and the CUDA runtime is bundled"),
-            _ when chosen.Count > 0 => (DeviceKind.Cpu, [], $"{chosen.Count} GPU(s) found, but this build has no CUDA runtime (./build.ps1 -Cuda)"),
+            _ when chosen.Count > 0 => (DeviceKind.Cpu, [], $"{chosen.Count} GPU(s) found, but this build has no CUDA runtime ({HostWording.Command(HostWording.BuildWithCuda)})"),
             _ => (DeviceKind.Cpu, [], "no GPU found"),
         };
     }

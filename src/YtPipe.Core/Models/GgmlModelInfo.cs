@@ -54,7 +54,7 @@ public sealed record GgmlModelInfo(
     {
         if (!File.Exists(path))
         {
-            throw new ModelNotFoundException($"The model file '{path}' does not exist.", path) { Fix = "Check the path given to -ModelPath." };
+            throw new ModelNotFoundException($"The model file '{path}' does not exist.", path) { Fix = $"Check the path given to {HostWording.Option("ModelPath")}." };
         }
         try
         {

@@ -117,7 +117,7 @@ public sealed class ModelDownloader(HttpClient? http = null)
             if (!response.IsSuccessStatusCode)
             {
                 var fix = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                    ? "The server wants a token: pass -Token, or set $env:YTPIPE_MODEL_TOKEN."
+                    ? $"The server wants a token: give it with {HostWording.Option("Token")}, or set the YTPIPE_MODEL_TOKEN environment variable."
                     : response.StatusCode == HttpStatusCode.NotFound ? $"Check the model name and ${ModelCatalog.BaseUrlVariable}." : null;
                 throw new ModelDownloadException(entry.Name, url, $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}") { Fix = fix };
             }

@@ -52,7 +52,7 @@ public static partial class ModelLocator
         throw new ModelNotFoundException($"The model '{name}' is not installed: '{path}' does not exist.", name)
         {
             Fix = $"Put {FileNameFor(name)} (from https://huggingface.co/ggerganov/whisper.cpp) into '{folder}', " +
-                  $"set ${ModelDirVariable} to the folder that holds it, or pass the file with -ModelPath.",
+                  $"set ${ModelDirVariable} to the folder that holds it, or give the file with {HostWording.Option("ModelPath")}.",
         };
     }
 

@@ -46,10 +46,10 @@ public static class ModelResolver
             var precision = computeType == ComputeType.Float16 ? "f16" : computeType.ToString().ToLowerInvariant();
             if (explicitVariant && namedPrecision != precision)
             {
-                throw new InvalidOptionException($"-Model {name} names precision {namedPrecision}, but -ComputeType asks for {computeType}. Give the family name ({family}) with -ComputeType, or the variant's name alone.", name);
+                throw new InvalidOptionException($"{HostWording.Option("Model")} {name} names precision {namedPrecision}, but {HostWording.Option("ComputeType")} asks for {computeType}. Give the family name ({family}) with {HostWording.Option("ComputeType")}, or the variant's name alone.", name);
             }
             wanted = [precision];
-            why = $"-ComputeType {computeType}";
+            why = $"{HostWording.Option("ComputeType")} {computeType}";
         }
         var candidates = wanted.Select(p => ModelVariants.Name(family, p)).ToList();
         foreach (var candidate in candidates)
@@ -72,15 +72,15 @@ public static class ModelResolver
         {
             throw new ModelUnknownException(name, $"There is no {string.Join(" or ", wanted)} variant of {family}: the catalog has {string.Join(", ", known)}, and none of the others is installed in '{folder}'.")
             {
-                Fix = "Use another -ComputeType, or put the file you made (ggml-" + candidates[0] + ".bin) into the model folder.",
+                Fix = $"Use another {HostWording.Option("ComputeType")}, or put the file you made (ggml-" + candidates[0] + ".bin) into the model folder.",
             };
         }
         var closest = catalog.Closest(name);
         throw new ModelUnknownException(name, $"'{name}' is not a model YtPipe knows: it is not installed in '{folder}' and not in the catalog.")
         {
             Fix = closest.Count > 0
-                ? $"Did you mean {string.Join(", ", closest)}? Get-YtModel lists the catalog."
-                : "Get-YtModel lists the catalog; a model of your own goes into the model folder as ggml-NAME.bin.",
+                ? $"Did you mean {string.Join(", ", closest)}? {HostWording.Command(HostWording.ListModels)} lists the catalog."
+                : $"{HostWording.Command(HostWording.ListModels)} lists the catalog; a model of your own goes into the model folder as ggml-NAME.bin.",
         };
     }
 }

@@ -39,7 +39,7 @@ public sealed class OutputFolderCheck
             {
                 return new OutputFolderNotWritableException(folder, $"'{existing}' is a file, not a folder.")
                 {
-                    Fix = $"Move the file '{existing}' away, or choose another -OutputDirectory.",
+                    Fix = $"Move the file '{existing}' away, or choose another {HostWording.Option("OutputDirectory")}.",
                 };
             }
             var parent = Path.GetDirectoryName(existing);
@@ -62,11 +62,11 @@ public sealed class OutputFolderCheck
         }
         catch (IOException e) when (DiskFullException.IsDiskFull(e))
         {
-            return new DiskFullException(folder, e) { Fix = "Free some disk space, or choose another -OutputDirectory, and run the command again." };
+            return new DiskFullException(folder, e) { Fix = $"Free some disk space, or choose another {HostWording.Option("OutputDirectory")}, and run the command again." };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new OutputFolderNotWritableException(folder, e.Message, e) { Fix = "Make the folder writable, or choose another -OutputDirectory." };
+            return new OutputFolderNotWritableException(folder, e.Message, e) { Fix = $"Make the folder writable, or choose another {HostWording.Option("OutputDirectory")}." };
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
+using YtPipe.Core.Errors;
 
 namespace YtPipe.PowerShell.Hosting;
 
@@ -13,7 +15,24 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     private const string EngineAssembly = "YtPipe.Core";
 
     /// <summary>Called by PowerShell when the module is imported.</summary>
-    public void OnImport() => AssemblyLoadContext.Default.Resolving += ResolveEngine;
+    public void OnImport()
+    {
+        AssemblyLoadContext.Default.Resolving += ResolveEngine;
+        UsePowerShellWording();
+    }
+
+    // A method of its own, so that YtPipe.Core is first needed only after the resolver is in place.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UsePowerShellWording() => HostWording.Use(
+        option => "-" + option,
+        command => command switch
+        {
+            HostWording.ListModels => "Get-YtModel",
+            HostWording.DownloadModel => "Save-YtModel",
+            HostWording.ListGpus => "Get-YtGpu",
+            HostWording.BuildWithCuda => "build with ./build.ps1 -Cuda",
+            _ => command,
+        });
 
     /// <summary>Called by PowerShell when the module is removed.</summary>
     public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= ResolveEngine;

@@ -13,7 +13,7 @@ public sealed class YtDlpToolTests
 
         Assert.Equal("YtDlpNotFound", e.ErrorId);
         Assert.Equal("/nowhere/yt-dlp", e.Target);
-        Assert.Contains("-YtDlpPath", e.Message);
+        Assert.Contains("YtDlpPath", e.Message);
         Assert.Contains("Install yt-dlp", e.Fix);
     }
 
@@ -36,7 +36,7 @@ public sealed class YtDlpToolTests
 
         Assert.Equal(fake.Path, tool.Path);
         Assert.Equal(new DateOnly(2099, 1, 1), tool.Version.ReleaseDate);
-        Assert.Equal("-YtDlpPath", tool.Origin);
+        Assert.Equal("YtDlpPath", tool.Origin); // the engine's plain wording; the module says -YtDlpPath
     }
 
     [UnixFact]
