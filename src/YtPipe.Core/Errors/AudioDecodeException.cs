@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class AudioDecodeException(string path, string reason, Exception? inner = null)
     : YtPipeException($"Cannot decode '{path}': {reason}", path, inner)
 {
-    public override string ErrorId => "AudioDecodeFailed";
+    public override string ErrorId => ErrorIds.AudioDecodeFailed;
     public override FailureKind Kind => FailureKind.InvalidData;
 }

@@ -4,7 +4,7 @@ namespace YtPipe.Core.Errors;
 public sealed class DiskFullException(string path, Exception inner)
     : YtPipeException($"The disk is full: '{path}' could not be written.", path, inner)
 {
-    public override string ErrorId => "DiskFull";
+    public override string ErrorId => ErrorIds.DiskFull;
     public override FailureKind Kind => FailureKind.WriteError;
 
     /// <summary>Whether <paramref name="e"/> says the disk is full (ENOSPC on Unix, ERROR_DISK_FULL/HANDLE_DISK_FULL on Windows).</summary>

@@ -7,7 +7,7 @@ namespace YtPipe.Core.Errors;
 public sealed class DownloadFailedException(string url, string reason, FailureKind kind = FailureKind.InvalidData, Exception? inner = null)
     : YtPipeException($"Cannot download '{url}': {reason}", url, inner)
 {
-    public override string ErrorId => "DownloadFailed";
+    public override string ErrorId => ErrorIds.DownloadFailed;
     public override FailureKind Kind => kind;
 
     /// <summary>What went wrong, without the URL.</summary>

@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class FfmpegNotFoundException(string searched)
     : YtPipeException($"ffmpeg and ffprobe were not found ({searched}).", "ffmpeg")
 {
-    public override string ErrorId => "FfmpegNotFound";
+    public override string ErrorId => ErrorIds.FfmpegNotFound;
     public override FailureKind Kind => FailureKind.NotInstalled;
 }

@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class InputNotFoundException(string path)
     : YtPipeException($"Cannot find the input '{path}'.", path)
 {
-    public override string ErrorId => "InputNotFound";
+    public override string ErrorId => ErrorIds.InputNotFound;
     public override FailureKind Kind => FailureKind.NotFound;
 }

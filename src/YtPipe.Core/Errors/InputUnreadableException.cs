@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class InputUnreadableException(string path, Exception inner)
     : YtPipeException($"Cannot read '{path}': {inner.Message}", path, inner)
 {
-    public override string ErrorId => "InputUnreadable";
+    public override string ErrorId => ErrorIds.InputUnreadable;
     public override FailureKind Kind => FailureKind.InvalidData;
 }

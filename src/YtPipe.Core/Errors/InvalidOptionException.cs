@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class InvalidOptionException(string message, string? target = null)
     : YtPipeException(message, target)
 {
-    public override string ErrorId => "InvalidOption";
+    public override string ErrorId => ErrorIds.InvalidOption;
     public override FailureKind Kind => FailureKind.InvalidArgument;
 }

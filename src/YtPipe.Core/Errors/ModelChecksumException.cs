@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class ModelChecksumException(string name, string expected, string actual)
     : YtPipeException($"The download of '{name}' has SHA-1 {actual}, but the catalog says {expected}; the file was deleted.", name)
 {
-    public override string ErrorId => "ModelChecksumMismatch";
+    public override string ErrorId => ErrorIds.ModelChecksumMismatch;
     public override FailureKind Kind => FailureKind.InvalidData;
 }

@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class ModelDownloadException(string name, string url, string reason, Exception? inner = null)
     : YtPipeException($"Downloading the model '{name}' from {url} failed: {reason}", name, inner)
 {
-    public override string ErrorId => "ModelDownloadFailed";
+    public override string ErrorId => ErrorIds.ModelDownloadFailed;
     public override FailureKind Kind => FailureKind.ConnectionError;
 }

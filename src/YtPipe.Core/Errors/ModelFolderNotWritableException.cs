@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class ModelFolderNotWritableException(string folder, Exception inner)
     : YtPipeException($"The model folder '{folder}' cannot be written: {inner.Message}", folder, inner)
 {
-    public override string ErrorId => "ModelFolderNotWritable";
+    public override string ErrorId => ErrorIds.ModelFolderNotWritable;
     public override FailureKind Kind => FailureKind.PermissionDenied;
 }

@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class ModelInvalidException(string path, string reason, Exception? inner = null)
     : YtPipeException($"The model file '{path}' is not a usable whisper.cpp ggml model: {reason}", path, inner)
 {
-    public override string ErrorId => "ModelInvalid";
+    public override string ErrorId => ErrorIds.ModelInvalid;
     public override FailureKind Kind => FailureKind.InvalidData;
 }

@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class ModelNotFoundException(string message, string target)
     : YtPipeException(message, target)
 {
-    public override string ErrorId => "ModelNotFound";
+    public override string ErrorId => ErrorIds.ModelNotFound;
     public override FailureKind Kind => FailureKind.NotFound;
 }

@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class ModelUnknownException(string name, string message)
     : YtPipeException(message, name)
 {
-    public override string ErrorId => "ModelUnknown";
+    public override string ErrorId => ErrorIds.ModelUnknown;
     public override FailureKind Kind => FailureKind.NotFound;
 }

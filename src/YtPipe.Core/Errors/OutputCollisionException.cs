@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class OutputCollisionException(string input, string output, string otherInput)
     : YtPipeException($"'{input}' would write '{output}', which '{otherInput}' already writes in this run.", input)
 {
-    public override string ErrorId => "OutputPathCollision";
+    public override string ErrorId => ErrorIds.OutputPathCollision;
     public override FailureKind Kind => FailureKind.ResourceExists;
 }

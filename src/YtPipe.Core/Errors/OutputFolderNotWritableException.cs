@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class OutputFolderNotWritableException(string folder, string reason, Exception? inner = null)
     : YtPipeException($"The output folder '{folder}' cannot be written: {reason}", folder, inner)
 {
-    public override string ErrorId => "OutputFolderNotWritable";
+    public override string ErrorId => ErrorIds.OutputFolderNotWritable;
     public override FailureKind Kind => FailureKind.PermissionDenied;
 }

@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class OutputWriteException(string path, Exception inner)
     : YtPipeException($"Cannot write '{path}': {inner.Message}", path, inner)
 {
-    public override string ErrorId => "OutputWriteFailed";
+    public override string ErrorId => ErrorIds.OutputWriteFailed;
     public override FailureKind Kind => FailureKind.WriteError;
 }

@@ -7,7 +7,7 @@ namespace YtPipe.Core.Errors;
 public sealed class SourceFailedException(string source, string reason, FailureKind kind = FailureKind.InvalidData, Exception? inner = null)
     : YtPipeException($"Cannot read the source '{source}': {reason}", source, inner)
 {
-    public override string ErrorId => "SourceFailed";
+    public override string ErrorId => ErrorIds.SourceFailed;
     public override FailureKind Kind => kind;
 
     /// <summary>What went wrong, without the URL.</summary>

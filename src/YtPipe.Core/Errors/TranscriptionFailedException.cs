@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class TranscriptionFailedException(string path, string reason, Exception? inner = null)
     : YtPipeException($"Transcription of '{path}' failed: {reason}", path, inner)
 {
-    public override string ErrorId => "TranscriptionFailed";
+    public override string ErrorId => ErrorIds.TranscriptionFailed;
     public override FailureKind Kind => FailureKind.InvalidData;
 }

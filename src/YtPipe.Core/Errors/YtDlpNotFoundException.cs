@@ -4,6 +4,6 @@ namespace YtPipe.Core.Errors;
 public sealed class YtDlpNotFoundException(string message, string target)
     : YtPipeException(message, target)
 {
-    public override string ErrorId => "YtDlpNotFound";
+    public override string ErrorId => ErrorIds.YtDlpNotFound;
     public override FailureKind Kind => FailureKind.NotInstalled;
 }

@@ -62,7 +62,7 @@ public sealed class SaveYtAudioCommand : PSCmdlet, IDisposable, IDynamicParamete
             var source = raw.Trim();
             if (source.Length == 0)
             {
-                WriteError(ErrorRecords.Create("SourceEmpty", ErrorCategory.InvalidArgument, raw, "A source is blank.", "Give a video, playlist, channel or feed URL."));
+                WriteError(ErrorRecords.Create(ErrorIds.SourceEmpty, ErrorCategory.InvalidArgument, raw, "A source is blank.", "Give a video, playlist, channel or feed URL."));
                 continue;
             }
             DownloadSetup.CheckJavaScriptRuntime(this, source, ref javaScriptChecked);

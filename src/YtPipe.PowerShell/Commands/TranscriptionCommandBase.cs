@@ -124,7 +124,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     {
         if (Model is not null && ModelPath is not null)
         {
-            ThrowTerminatingError(ErrorRecords.Create("ModelAndModelPath", ErrorCategory.InvalidArgument, ModelPath,
+            ThrowTerminatingError(ErrorRecords.Create(ErrorIds.ModelAndModelPath, ErrorCategory.InvalidArgument, ModelPath,
                 "-Model and -ModelPath name two models.", "Give one of them."));
         }
         try
@@ -222,7 +222,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
         Pump?.DrainAvailable();
         ThrowTerminatingError(failure is YtPipeException e
             ? ErrorRecords.From(e)
-            : new ErrorRecord(failure, "TranscriptionBatchFailed", ErrorCategory.NotSpecified, null));
+            : new ErrorRecord(failure, ErrorIds.TranscriptionBatchFailed, ErrorCategory.NotSpecified, null));
     }
 
     /// <summary>Plans <paramref name="input"/> and queues it if ShouldProcess agrees; errors are written, not thrown.</summary>

@@ -17,12 +17,12 @@ internal static class DownloadSetup
         {
             if (!bound.ContainsKey(nameof(DownloadParameters.SleepInterval)))
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create("MaxSleepIntervalWithoutSleepInterval", ErrorCategory.InvalidArgument, p.MaxSleepInterval,
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(ErrorIds.MaxSleepIntervalWithoutSleepInterval, ErrorCategory.InvalidArgument, p.MaxSleepInterval,
                     "-MaxSleepInterval is the upper end of a random wait whose lower end is -SleepInterval.", "Give -SleepInterval too."));
             }
             if (p.MaxSleepInterval < p.SleepInterval)
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create("MaxSleepIntervalBelowSleepInterval", ErrorCategory.InvalidArgument, p.MaxSleepInterval,
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(ErrorIds.MaxSleepIntervalBelowSleepInterval, ErrorCategory.InvalidArgument, p.MaxSleepInterval,
                     $"-MaxSleepInterval ({p.MaxSleepInterval}) is less than -SleepInterval ({p.SleepInterval}).", "Make -MaxSleepInterval at least -SleepInterval."));
             }
         }
@@ -33,7 +33,7 @@ internal static class DownloadSetup
             cookieFile = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(p.CookieFile);
             if (!File.Exists(cookieFile))
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create("CookieFileNotFound", ErrorCategory.ObjectNotFound, p.CookieFile,
+                cmdlet.ThrowTerminatingError(ErrorRecords.Create(ErrorIds.CookieFileNotFound, ErrorCategory.ObjectNotFound, p.CookieFile,
                     $"The cookie file '{cookieFile}' does not exist.",
                     "Export your browser's cookies for the site to a cookies.txt file (Netscape format), or use -CookiesFromBrowser."));
             }
