@@ -24,14 +24,7 @@ public sealed class GetYtModelCommand : PSCmdlet
 
     protected override void BeginProcessing()
     {
-        try
-        {
-            catalog = ModelCatalog.Load();
-        }
-        catch (YtPipeException e)
-        {
-            ThrowTerminatingError(ErrorRecords.From(e));
-        }
+        catalog = this.Terminating(ModelCatalog.Load);
         WriteVerbose($"Model folder: {ModelLocator.ModelDirectory}; catalog: {catalog!.Source}.");
     }
 

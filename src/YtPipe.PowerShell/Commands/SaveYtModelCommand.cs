@@ -28,17 +28,7 @@ public sealed class SaveYtModelCommand : PSCmdlet, IDisposable
     [Parameter]
     public SecureString? Token { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        try
-        {
-            catalog = ModelCatalog.Load();
-        }
-        catch (YtPipeException e)
-        {
-            ThrowTerminatingError(ErrorRecords.From(e));
-        }
-    }
+    protected override void BeginProcessing() => catalog = this.Terminating(ModelCatalog.Load);
 
     protected override void ProcessRecord()
     {
@@ -51,7 +41,7 @@ public sealed class SaveYtModelCommand : PSCmdlet, IDisposable
                 var closest = catalog.Closest(name);
                 WriteError(ErrorRecords.From(new ModelUnknownException(name, $"The catalog has no model '{name}'.")
                 {
-                    Fix = closest.Count > 0 ? $"Did you mean {string.Join(", ", closest)}? Get-YtModel lists the catalog." : "Get-YtModel lists the catalog.",
+                    Fix = closest.Count > 0 ? $"Did you mean {string.Join(", ", closest)}? {HostWording.Command(HostWording.ListModels)} lists the catalog." : $"{HostWording.Command(HostWording.ListModels)} lists the catalog.",
                 }));
                 continue;
             }
@@ -66,14 +56,9 @@ public sealed class SaveYtModelCommand : PSCmdlet, IDisposable
             {
                 continue;
             }
-            try
+            if (this.NonTerminating(() => ModelCommands.Download(this, entry, folder, Force, ModelCommands.Token(Token), activityId: 1, stop.Token)))
             {
-                ModelCommands.Download(this, entry, folder, Force, ModelCommands.Token(Token), activityId: 1, stop.Token);
                 WriteObject(ModelCommands.FromEntry(entry, folder));
-            }
-            catch (YtPipeException e)
-            {
-                WriteError(ErrorRecords.From(e));
             }
         }
     }

@@ -43,18 +43,7 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDynamicP
     protected override void BeginProcessing()
     {
         var root = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory ?? SessionState.Path.CurrentFileSystemLocation.Path);
-        try
-        {
-            (tool, downloadOptions) = DownloadSetup.Prepare(this, Download, Path.Combine(root, "raw"), StopToken);
-        }
-        catch (YtPipeException e)
-        {
-            ThrowTerminatingError(ErrorRecords.From(e));
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
+        (tool, downloadOptions) = this.Terminating(() => DownloadSetup.Prepare(this, Download, Path.Combine(root, "raw"), StopToken));
         StartBatch(Path.Combine(root, "transcripts"), "Start-YtPipeline: transcription", TranscriptionProgressId);
     }
 
@@ -93,15 +82,8 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDynamicP
     {
         if (downloads is null)
         {
-            try
-            {
-                downloads = new DownloadBatch(downloadOptions!, tool!, StopToken);
-            }
-            catch (YtPipeException e)
-            {
-                ThrowTerminatingError(ErrorRecords.From(e));
-            }
-            downloadPump = new DownloadPump(this, downloads!, "Start-YtPipeline: download", onLanded: Transcribe);
+            downloads = this.Terminating(() => new DownloadBatch(downloadOptions!, tool!, StopToken));
+            downloadPump = new DownloadPump(this, downloads, "Start-YtPipeline: download", onLanded: Transcribe);
         }
         return downloads!;
     }

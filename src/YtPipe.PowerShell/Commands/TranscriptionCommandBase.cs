@@ -127,7 +127,8 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
             ThrowTerminatingError(ErrorRecords.Create(ErrorIds.ModelAndModelPath, ErrorCategory.InvalidArgument, ModelPath,
                 "-Model and -ModelPath name two models.", "Give one of them."));
         }
-        try
+        // Ctrl+C during set-up (the nvidia-smi query, a model download) is a stop, not an error.
+        this.Terminating(() =>
         {
             var tools = FfmpegTools.Locate();
             var request = PlanRequest();
@@ -166,16 +167,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
             {
                 launch(null);
             }
-        }
-        catch (YtPipeException e)
-        {
-            ThrowTerminatingError(ErrorRecords.From(e));
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Ctrl+C during set-up (the nvidia-smi query, a model download) is a stop, not an error.
-            throw new PipelineStoppedException();
-        }
+        });
     }
 
     private void Launch(PlanRequest request, GpuQueryResult gpus, BatchOptions options, TranscriptionOptions transcription, FfmpegTools tools, string activity, int progressId)
@@ -242,14 +234,9 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
             Submit(first);
         }
         ThrowIfBatchFailed();
-        OutputPlan? plan;
-        try
+        OutputPlan? plan = null;
+        if (!this.NonTerminating(() => plan = Batch!.Plan(input)))
         {
-            plan = Batch!.Plan(input);
-        }
-        catch (YtPipeException e)
-        {
-            WriteError(ErrorRecords.From(e));
             return;
         }
         if (plan is null)
@@ -261,7 +248,8 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
         {
             return;
         }
-        Batch.Submit(plan);
+        // A batch that dies between the check above and here refuses the file with the failure that killed it.
+        this.Terminating(() => Batch!.Submit(plan));
     }
 
     /// <summary>No more files: writes every remaining event, then turns a batch-ending failure into a terminating error.</summary>
