@@ -17,6 +17,26 @@ Describe 'The built module' {
         $m.CompatiblePSEditions | Should -Be 'Core'
     }
 
+    It 'has the manifest fields a gallery shows, and lists its exports explicitly' {
+        $m = Test-ModuleManifest (Join-Path $ModuleDir 'YtPipe.psd1')
+        $data = Import-PowerShellDataFile (Join-Path $ModuleDir 'YtPipe.psd1')
+        $m.Guid | Should -Not -Be ([guid]::Empty)
+        foreach ($field in 'Author', 'CompanyName', 'Copyright', 'Description') { $m.$field | Should -Not -BeNullOrEmpty -Because "$field is shown by Find-PSResource" }
+        $m.Copyright | Should -Match 'MIT'
+        # Wildcards in the export lists make PowerShell load the module to learn its commands.
+        $data.CmdletsToExport | Should -Be @('Invoke-YtTranscription', 'Get-YtGpu', 'Save-YtAudio', 'Start-YtPipeline', 'Get-YtModel', 'Save-YtModel')
+        $data.Keys | Should -Contain 'FunctionsToExport'
+        @($data.FunctionsToExport) -join '' | Should -Not -Match '\*'
+        $data.FormatsToProcess | Should -HaveCount 3
+        foreach ($f in $data.FormatsToProcess) { Join-Path $ModuleDir $f | Test-File | Should -BeTrue }
+        $m.Tags | Should -Contain 'PSEdition_Core'
+        $m.LicenseUri | Should -Not -BeNullOrEmpty
+        $m.ProjectUri | Should -Not -BeNullOrEmpty
+        $m.ReleaseNotes | Should -Not -BeNullOrEmpty
+        Join-Path $PSScriptRoot '../../LICENSE' | Test-File | Should -BeTrue
+        Get-Content -Raw (Join-Path $PSScriptRoot '../../LICENSE') | Should -Match 'MIT License[\s\S]*YtPipe contributors'
+    }
+
     It 'carries the one version of Directory.Build.props in its manifest and its assemblies' {
         $props = [xml](Get-Content -Raw (Join-Path $PSScriptRoot '../../Directory.Build.props'))
         $version = [version]($props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1)
