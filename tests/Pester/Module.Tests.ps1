@@ -109,6 +109,36 @@ Describe 'Help and tab completion' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $Expected
     }
 
+    It 'completes <Line> with <Expected>' -ForEach @(
+        @{ Line = 'Get-YtModel ba'; Expected = 'base.en' }
+        @{ Line = 'Save-YtModel -Name large-v3-t'; Expected = 'large-v3-turbo' }
+        @{ Line = 'Start-YtPipeline x -Model sm'; Expected = 'small.en' }
+        @{ Line = 'Start-YtPipeline x -Language d'; Expected = 'de' }
+        @{ Line = 'Start-YtPipeline x -OutputFormat V'; Expected = 'Vtt' }
+        # Download parameters are dynamic (DownloadParameters); completion must reach them too.
+        @{ Line = 'Save-YtAudio x -CookiesFromBrowser fi'; Expected = 'firefox' }
+        @{ Line = 'Start-YtPipeline x -CookiesFromBrowser chr'; Expected = 'chromium' }
+    ) {
+        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText | Should -Contain $Expected
+    }
+
+    It 'completes -GpuIndex of <_> with the indexes Get-YtGpu lists, named in the list' -ForEach @('Invoke-YtTranscription', 'Start-YtPipeline x') -Skip:$IsWindows {
+        $smi = Join-Path $TestDrive 'nvidia-smi'
+        Set-Content -Path $smi -Value "#!/bin/sh`necho '0, NVIDIA GeForce RTX 3090, 24576, 23939, GPU-5ae9, 00000000:01:00.0, 550.54.15'`necho '1, NVIDIA RTX A4000, 16376, 16102, GPU-0b1d, 00000000:41:00.0, 550.54.15'"
+        & chmod +x $smi
+        $saved = $env:YTPIPE_NVIDIA_SMI
+        $env:YTPIPE_NVIDIA_SMI = $smi
+        try {
+            $line = "$_ -GpuIndex "
+            $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+            $found.CompletionText | Should -Be '0', '1'
+            $found[1].ListItemText | Should -Be '1: NVIDIA RTX A4000'
+            $env:YTPIPE_NVIDIA_SMI = Join-Path $TestDrive 'no-such-nvidia-smi'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
+        }
+        finally { $env:YTPIPE_NVIDIA_SMI = $saved }
+    }
+
     It 'completes -Model with installed models the catalog does not know' {
         $dir = New-Item -ItemType Directory (Join-Path $TestDrive 'models') -Force
         Set-Content (Join-Path $dir 'ggml-my-finetune.bin') 'x'

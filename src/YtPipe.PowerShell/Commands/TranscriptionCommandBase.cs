@@ -80,6 +80,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     /// <summary>The GPUs to use, by Get-YtGpu's index. Default: all.</summary>
     [Parameter]
     [ValidateRange(0, 63)]
+    [ArgumentCompleter(typeof(GpuIndexCompleter))]
     public int[]? GpuIndex { get; set; }
 
     /// <summary>Transcript formats to write: Json, Txt, Srt, Vtt. Default: Json, Txt.</summary>
