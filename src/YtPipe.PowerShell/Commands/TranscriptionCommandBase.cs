@@ -223,6 +223,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
             throw;
         }
         WriteVerbose($"Transcribed {Pump.Transcribed}, skipped {Pump.Skipped}, failed {Pump.Failed}.");
+        BatchSummary.Write(this, Pump, Batch);
     }
 
     /// <summary>The model file: -ModelPath as given, or -Model and -ComputeType resolved, downloading a missing catalog model.</summary>
