@@ -96,8 +96,39 @@ Describe 'Help and tab completion' {
         }
     }
 
-    It 'has the about_YtPipe topic' {
-        (Get-Help about_YtPipe | Out-String) | Should -Match 'YTPIPE_MODEL_DIR'
+    It 'has the about_YtPipe topic, covering <_>' -ForEach @('YTPIPE_MODEL_DIR', 'Strategies', 'ParallelCpu', 'MultiGpu', 'Models', 'Output layout', 'manifest.jsonl', 'Exit codes', 'exit \[int\]', 'Memory', 'Install-PSResource') {
+        (Get-Help about_YtPipe | Out-String) | Should -Match $_
+    }
+
+    It 'gives every parameter of <_> its type, default, pipeline input and wildcard support in Get-Help -Full' -ForEach @('Invoke-YtTranscription', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline') {
+        $text = Get-Help $_ -Full | Out-String -Width 300
+        $help = Get-Help $_ -Full
+        $common = [Management.Automation.PSCmdlet]::CommonParameters + [Management.Automation.PSCmdlet]::OptionalCommonParameters
+        foreach ($name in (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }) {
+            $p = $help.parameters.parameter | Where-Object name -eq $name
+            $p.type.name | Should -Not -BeNullOrEmpty -Because "-$name needs a type"
+            $p.defaultValue | Should -Not -BeNullOrEmpty -Because "-$name needs a default"
+            $p.pipelineInput | Should -Match '^(True|False)' -Because "-$name needs its pipeline input"
+            $p.globbing | Should -Match '^(true|false)$' -Because "-$name needs its wildcard support"
+            $text | Should -Match "-$name <?" -Because "-$name is shown"
+        }
+        $text | Should -Match 'Accept wildcard characters\?'
+        $text | Should -Match 'Default value'
+    }
+
+    It 'says -Path of Invoke-YtTranscription takes wildcards and the pipeline, and -LiteralPath takes no wildcards' {
+        $params = (Get-Help Invoke-YtTranscription -Full).parameters.parameter
+        $path = $params | Where-Object name -eq 'Path'
+        $path.globbing | Should -Be 'true'
+        $path.pipelineInput | Should -Match 'ByValue'
+        ($params | Where-Object name -eq 'LiteralPath').globbing | Should -Be 'false'
+        ($params | Where-Object name -eq 'OutputFormat').defaultValue | Should -Be 'Json, Txt'
+    }
+
+    It 'documents the dynamic download parameters of <_> with their types' -ForEach @('Save-YtAudio', 'Start-YtPipeline') {
+        $params = (Get-Help $_ -Full).parameters.parameter
+        ($params | Where-Object name -eq 'MaxItems').type.name | Should -Match 'Int32'
+        ($params | Where-Object name -eq 'CookiesFromBrowser').type.name | Should -Be 'String'
     }
 
     It 'completes -<Parameter> <Typed> with <Expected>' -ForEach @(
