@@ -4,31 +4,9 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'PwshJob.psm1') -Force
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Version = (Test-ModuleManifest (Join-Path (Get-TestModulePath) 'YtPipe.psd1')).Version
-
-    function Invoke-CleanPwsh {
-        <#
-          Runs $Script in a fresh pwsh whose HOME is $UserHome: the user's module folder, repository
-          store and PowerShellGet settings are all under it, so nothing of this machine's user leaks in.
-        #>
-        param([Parameter(Mandatory)] [string] $UserHome, [Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
-        $file = Join-Path $TestDrive "script-$([guid]::NewGuid().ToString('n')).ps1"
-        Set-Content -Path $file -Value $Script
-        $psi = New-PwshStartInfo '-NoProfile', '-NonInteractive', '-File', $file
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.Environment['HOME'] = $UserHome
-        foreach ($v in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME') { $null = $psi.Environment.Remove($v) }
-        $psi.Environment['NO_COLOR'] = '1'
-        $psi.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
-        foreach ($k in $Environment.Keys) { $psi.Environment[$k] = $Environment[$k] }
-        $p = [Diagnostics.Process]::Start($psi)
-        $stdout = $p.StandardOutput.ReadToEndAsync()
-        $stderr = $p.StandardError.ReadToEndAsync()
-        if (-not $p.WaitForExit(300000)) { $p.Kill($true); throw 'child pwsh did not finish in 5 minutes' }
-        [pscustomobject]@{ ExitCode = $p.ExitCode; Output = @($stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' }); Error = $stderr.Result }
-    }
 
     $script:PackageDir = Join-Path $TestDrive 'package'
     $script:Nupkg = & (Join-Path $RepoRoot 'build/New-ModulePackage.ps1') -ModulePath (Get-TestModulePath) -DestinationPath $PackageDir -LicensePath (Join-Path $RepoRoot 'LICENSE')
@@ -65,7 +43,7 @@ Describe 'The package' {
 
     It 'installs with Install-PSResource from a folder repository and transcribes a clip in a fresh pwsh' {
         $userHome = New-Item -ItemType Directory (Join-Path $TestDrive 'home-psresourceget')
-        $install = Invoke-CleanPwsh -UserHome $userHome -Script @"
+        $install = Invoke-PwshJob -UserHome $userHome -Script @"
 `$ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name YtPipeLocal -Uri '$Repository' -Trusted
 Install-PSResource -Name YtPipe -Repository YtPipeLocal -Scope CurrentUser -TrustRepository
@@ -78,7 +56,7 @@ Install-PSResource -Name YtPipe -Repository YtPipeLocal -Scope CurrentUser -Trus
         $models = Join-Path $TestDrive 'models'
         Get-WeightlessModel -Folder $models | Out-Null
         $clip = New-TestSpeech (Join-Path $TestDrive 'media/clip.wav') -Text 'Hello there.'
-        $run = Invoke-CleanPwsh -UserHome $userHome -Environment @{ YTPIPE_MODEL_DIR = $models } -Script @"
+        $run = Invoke-PwshJob -UserHome $userHome -Environment @{ YTPIPE_MODEL_DIR = $models } -Script @"
 `$ErrorActionPreference = 'Stop'
 Import-Module YtPipe
 (Get-Module YtPipe).ModuleBase
@@ -96,7 +74,7 @@ Import-Module YtPipe
 
     It 'installs with Install-Module from a folder repository' {
         $userHome = New-Item -ItemType Directory (Join-Path $TestDrive 'home-powershellget')
-        $install = Invoke-CleanPwsh -UserHome $userHome -Script @"
+        $install = Invoke-PwshJob -UserHome $userHome -Script @"
 `$ErrorActionPreference = 'Stop'
 Register-PSRepository -Name YtPipeLocal -SourceLocation '$Repository' -InstallationPolicy Trusted
 # PowerShellGet 2 warns about its own null arrays on Linux; the install itself is what counts.

@@ -8,6 +8,7 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'PwshJob.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     $script:Models = Join-Path $TestDrive 'models'
     Get-WeightlessModel -Folder $Models | Out-Null
@@ -26,27 +27,12 @@ BeforeAll {
     $script:SummaryPattern = '^YtPipe: (\d+) transcribed, (\d+) skipped, (\d+) failed; \d+\.\d\d h of audio in \d\d:\d\d:\d\d\.$'
 
     function script:Invoke-Pwsh {
-        <#
-          Runs $Script in a fresh pwsh (-File, so an exit code is the script's own) with $Arguments,
-          the module findable by name, and $Answers typed at its prompts.
-        #>
-        param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @(), [string[]] $Answers)
-        $file = Join-Path $TestDrive "job-$([guid]::NewGuid().ToString('n')).ps1"
-        Set-Content -Path $file -Value $Script
-        $psi = New-PwshStartInfo (@('-NoProfile', '-File', $file) + $Arguments)
-        $psi.RedirectStandardOutput = $true
-        $psi.RedirectStandardError = $true
-        $psi.RedirectStandardInput = $true
-        $psi.Environment['NO_COLOR'] = '1'
-        $psi.Environment['YTPIPE_MODEL_DIR'] = $Models
-        $psi.Environment['PSModulePath'] = (Split-Path (Get-TestModulePath) -Parent) + [IO.Path]::PathSeparator + $env:PSModulePath
-        $p = [Diagnostics.Process]::Start($psi)
-        foreach ($a in $Answers) { $p.StandardInput.WriteLine($a) }
-        $p.StandardInput.Close()
-        $stdout = $p.StandardOutput.ReadToEndAsync()
-        $stderr = $p.StandardError.ReadToEndAsync()
-        if (-not $p.WaitForExit(300000)) { $p.Kill($true); throw 'child pwsh did not finish in 5 minutes' }
-        [pscustomobject]@{ ExitCode = $p.ExitCode; Output = @($stdout.Result -split "`r?`n" | Where-Object { $_.Trim() }); Error = $stderr.Result }
+        <# A job in a fresh pwsh that finds the module under test by name and the weightless models. #>
+        param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @(), [string[]] $Answers = @())
+        Invoke-PwshJob -Script $Script -Arguments $Arguments -Answers $Answers -Environment @{
+            YTPIPE_MODEL_DIR = $Models
+            PSModulePath     = (Split-Path (Get-TestModulePath) -Parent) + [IO.Path]::PathSeparator + $env:PSModulePath
+        }
     }
 }
 
