@@ -10,6 +10,8 @@
                 ("Total: N passed, N failed, N skipped") and exits non-zero if anything failed.
       Demo      builds, imports the module in a fresh pwsh and transcribes samples/jfk.wav.
       Bench     builds and runs the throughput benchmark (bench/).
+      Package   builds and packs the module into ./out/YtPipe.<version>.nupkg, the file that
+                Install-PSResource and Install-Module take from a repository (a folder will do).
       Clean     removes ./out.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
@@ -20,7 +22,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -135,6 +137,11 @@ $result.OutputFiles
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+function Invoke-Package {
+    $nupkg = & (Join-Path $root 'build/New-ModulePackage.ps1') -ModulePath $moduleDir -DestinationPath $out -LicensePath (Join-Path $root 'LICENSE')
+    Write-Host "Packed $($nupkg.FullName)"
+}
+
 function Invoke-Bench {
     & (Join-Path $root 'bench/Invoke-Benchmark.ps1') -ModulePath $moduleDir
 }
@@ -146,5 +153,6 @@ foreach ($t in $Task) {
         'Test' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Tests }
         'Demo' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Demo }
         'Bench' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Bench }
+        'Package' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Package }
     }
 }

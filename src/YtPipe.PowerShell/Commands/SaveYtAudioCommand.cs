@@ -111,6 +111,7 @@ public sealed class SaveYtAudioCommand : PSCmdlet, IDisposable, IDynamicParamete
         pump!.DrainToEnd();
         var summary = batch.Completion.GetAwaiter().GetResult();
         DownloadSetup.Report(this, summary, Download.MaxItems);
+        BatchSummary.Write(this, summary, batch);
     }
 
     protected override void StopProcessing()

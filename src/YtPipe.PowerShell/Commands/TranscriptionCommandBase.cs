@@ -82,6 +82,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     /// <summary>The GPUs to use, by Get-YtGpu's index. Default: all.</summary>
     [Parameter]
     [ValidateRange(0, 63)]
+    [ArgumentCompleter(typeof(GpuIndexCompleter))]
     public int[]? GpuIndex { get; set; }
 
     /// <summary>Transcript formats to write: Json, Txt, Srt, Vtt. Default: Json, Txt.</summary>
@@ -273,6 +274,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
             throw;
         }
         WriteVerbose($"Transcribed {Pump.Transcribed}, skipped {Pump.Skipped}, failed {Pump.Failed}.");
+        BatchSummary.Write(this, Pump, Batch);
     }
 
     /// <summary>The model file: -ModelPath as given, or -Model and -ComputeType resolved, downloading a missing catalog model.</summary>
