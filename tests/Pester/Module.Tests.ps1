@@ -37,6 +37,24 @@ Describe 'The built module' {
         Get-Content -Raw (Join-Path $PSScriptRoot '../../LICENSE') | Should -Match 'MIT License[\s\S]*YtPipe contributors'
     }
 
+    It 'asks for no PowerShell newer than its manifest says: the cmdlets compile against PowerShellStandard 5.1 and .NET 8 (PowerShell 7.4''s runtime)' {
+        # PowerShell 7.4 cannot be installed here (NuGet serves only the 7.6.9 tool), so the claim
+        # PowerShellVersion = 7.4 rests on what the assemblies reference, checked here.
+        foreach ($dll in (Join-Path $ModuleDir 'YtPipe.PowerShell.dll'), (Join-Path $ModuleDir 'Dependencies/YtPipe.Core.dll')) {
+            # Read as metadata, not loaded: the module's own copies are already loaded in this process.
+            $stream = [IO.File]::OpenRead($dll)
+            try {
+                $reader = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([Reflection.PortableExecutable.PEReader]::new($stream))
+                $references = foreach ($h in $reader.AssemblyReferences) { $r = $reader.GetAssemblyReference($h); [pscustomobject]@{ Name = $reader.GetString($r.Name); Version = $r.Version } }
+            }
+            finally { $stream.Dispose() }
+            [Text.Encoding]::UTF8.GetString([IO.File]::ReadAllBytes($dll)) | Should -Match ([regex]::Escape('.NETCoreApp,Version=v8.0')) -Because "$dll targets net8.0"
+            $sma = $references | Where-Object Name -eq 'System.Management.Automation'
+            if ($sma) { $sma.Version | Should -Be ([version]'3.0.0.0') -Because 'PowerShellStandard.Library 5.1 is the surface every PowerShell 7 has' }
+        }
+        (Test-ModuleManifest (Join-Path $ModuleDir 'YtPipe.psd1')).PowerShellVersion | Should -Be ([version]'7.4')
+    }
+
     It 'carries the one version of Directory.Build.props in its manifest and its assemblies' {
         $props = [xml](Get-Content -Raw (Join-Path $PSScriptRoot '../../Directory.Build.props'))
         $version = [version]($props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1)
