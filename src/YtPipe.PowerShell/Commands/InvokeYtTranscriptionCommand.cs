@@ -16,9 +16,11 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
-    // Inputs known before the first file, when they come from parameters rather than the pipeline:
-    // their count lets the plan give a single file every thread.
-    private List<TranscriptionInput>? preResolved;
+    // With parameters rather than the pipeline, the inputs stream from one enumeration that
+    // BeginProcessing starts: it peeks at the first few only, enough for the plan to give a single
+    // file (or fewer files than workers) every thread, and never lists a large tree up front.
+    private IEnumerator<TranscriptionInput>? resolving;
+    private List<TranscriptionInput>? peeked;
 
     /// <summary>Files or folders to transcribe; wildcards are allowed. A folder means its media files, recursively.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -38,24 +40,80 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
 
     protected override void BeginProcessing()
     {
+        int? fileCount = null;
         if (!MyInvocation.ExpectingInput)
         {
-            preResolved = ResolveInputs().ToList();
+            // The plan only narrows itself for fewer files than workers, and workers never outnumber
+            // the cores (or -Workers): one more than that tells "many" from an exact count.
+            var limit = Math.Max(Environment.ProcessorCount, Workers) + 1;
+            resolving = ResolveInputs().GetEnumerator();
+            peeked = [];
+            while (peeked.Count < limit && resolving.MoveNext())
+            {
+                peeked.Add(resolving.Current);
+            }
+            fileCount = peeked.Count < limit ? peeked.Count : null;
         }
-        StartBatch(OutputDirectory, preResolved?.Count, "Invoke-YtTranscription");
+        StartBatch(OutputDirectory, fileCount, "Invoke-YtTranscription");
     }
 
     protected override void ProcessRecord()
     {
-        foreach (var input in preResolved ?? ResolveInputs())
+        if (resolving is null)
         {
-            Submit(input);
+            Submit(ResolveInputs());
+            return;
         }
-        preResolved = null;
-        Pump!.DrainAvailable();
+        Submit(peeked!);
+        peeked = null;
+        Submit(Remaining(resolving));
+        resolving.Dispose();
+        resolving = null;
     }
 
     protected override void EndProcessing() => FinishBatch();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            resolving?.Dispose();
+            resolving = null;
+        }
+        base.Dispose(disposing);
+    }
+
+    private void Submit(IEnumerable<TranscriptionInput> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            Submit(input);
+            // A long folder walk keeps the host's progress and results flowing as it goes.
+            Pump!.DrainAvailable();
+        }
+        Pump!.DrainAvailable();
+    }
+
+    private static IEnumerable<TranscriptionInput> Remaining(IEnumerator<TranscriptionInput> enumerator)
+    {
+        while (enumerator.MoveNext())
+        {
+            yield return enumerator.Current;
+        }
+    }
+
+    // Ctrl+C during a folder walk is a stop, not an error.
+    private static bool NextInput(IEnumerator<TranscriptionInput> inputs)
+    {
+        try
+        {
+            return inputs.MoveNext();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
 
     /// <summary>The files of -Path or -LiteralPath; bad paths are written as errors and left out.</summary>
     private IEnumerable<TranscriptionInput> ResolveInputs()
@@ -70,19 +128,22 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
             }
             foreach (var path in paths)
             {
-                IEnumerable<TranscriptionInput> inputs;
+                IEnumerator<TranscriptionInput> inputs;
                 try
                 {
-                    inputs = InputExpander.Expand(path);
+                    inputs = InputExpander.Expand(path, StopToken).GetEnumerator();
                 }
                 catch (YtPipeException e)
                 {
                     WriteError(ErrorRecords.From(e));
                     continue;
                 }
-                foreach (var input in inputs)
+                using (inputs)
                 {
-                    yield return input;
+                    while (NextInput(inputs))
+                    {
+                        yield return inputs.Current;
+                    }
                 }
             }
         }
