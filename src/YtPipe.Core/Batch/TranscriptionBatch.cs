@@ -222,7 +222,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 AudioClip clip;
                 try
                 {
-                    clip = await decoder.DecodeAsync(item.Plan.Input.FilePath, token).ConfigureAwait(false);
+                    clip = await decoder.DecodeAsync(item.Plan.Input.FilePath, item.DeclaredLength, token).ConfigureAwait(false);
                     CheckNotTruncated(item, clip);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
