@@ -24,6 +24,9 @@ public sealed class FfmpegTools
     /// </summary>
     public FFOptions Options => new() { BinaryFolder = Folder, UseCache = false };
 
+    /// <summary>The ffprobe executable.</summary>
+    public string FfprobePath => Path.Combine(Folder, Exe("ffprobe"));
+
     private static string Exe(string name) => RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? name + ".exe" : name;
 
     /// <summary>Finds ffmpeg and ffprobe.</summary>

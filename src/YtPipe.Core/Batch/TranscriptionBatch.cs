@@ -37,6 +37,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     private readonly object progressGate = new();
     private readonly Stopwatch clock = new();
     private readonly int decoderCount;
+    private readonly DecodeBudget decodeBudget;
     private int decodersDone;
     private Exception? fatal;
     private int filesTotal;
@@ -60,6 +61,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         var token = cts.Token;
         // One ffmpeg decodes at ~300x real time, far ahead of any model; two cover many GPU workers.
         decoderCount = Math.Clamp(plan.Workers.Count, 1, 2);
+        decodeBudget = DecodeBudget.ForWorkers(plan.Workers.Count);
         var prober = Task.Run(() => ProbeLoopAsync(token));
         var decoders = Enumerable.Range(0, decoderCount).Select(_ => Task.Run(() => DecodeLoopAsync(token))).ToArray();
         var running = workers.Select(w => Task.Run(() => WorkLoopAsync(w, token))).ToArray();
@@ -235,20 +237,29 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 var (ok, item) = await pending.TakeAsync(token).ConfigureAwait(false);
                 if (!ok) break;
                 if (!TryClaim(item)) continue;
+                // Held until a worker is done with the samples (or the decode fails).
+                var lease = await decodeBudget.AcquireAsync(DecodeBudget.BytesFor(item.DeclaredLength), token).ConfigureAwait(false);
                 var started = Stopwatch.GetTimestamp();
                 AudioClip clip;
                 try
                 {
-                    clip = await decoder.DecodeAsync(item.Plan.Input.FilePath, token).ConfigureAwait(false);
+                    clip = await decoder.DecodeAsync(item.Plan.Input.FilePath, item.DeclaredLength, token).ConfigureAwait(false);
+                    lease.Resize((long)clip.Samples.Length * sizeof(float));
                     CheckNotTruncated(item, clip);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
+                    lease.Dispose();
                     var error = e as YtPipeException ?? new AudioDecodeException(item.Plan.Input.FilePath, e.Message, e);
                     Fail(item.Plan, error, item.DeclaredLength, Stopwatch.GetElapsedTime(started), null);
                     continue;
                 }
-                await decoded.Writer.WriteAsync(new DecodedItem(item, clip, Stopwatch.GetElapsedTime(started)), token).ConfigureAwait(false);
+                catch
+                {
+                    lease.Dispose();
+                    throw;
+                }
+                await decoded.Writer.WriteAsync(new DecodedItem(item, clip, Stopwatch.GetElapsedTime(started), lease), token).ConfigureAwait(false);
             }
         }
         finally
@@ -395,6 +406,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         finally
         {
             worker.Clear();
+            item.Budget.Dispose();
             NativeHeap.Trim();
         }
     }
@@ -453,7 +465,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     private sealed record WorkItem(OutputPlan Plan, TimeSpan DeclaredLength);
 
     /// <summary>A decoded file waiting for a worker; the wait is not the file's time, so only the decode is carried.</summary>
-    private sealed record DecodedItem(WorkItem Work, AudioClip Clip, TimeSpan DecodeTime);
+    private sealed record DecodedItem(WorkItem Work, AudioClip Clip, TimeSpan DecodeTime, DecodeBudget.Lease Budget);
 
     /// <summary>A worker's live state; also the progress sink its transcriber reports to.</summary>
     private sealed class WorkerState(WorkerSlot slot) : IProgress<double>

@@ -33,18 +33,37 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
     public string? OutputDirectory { get; set; }
 
     protected override void BeginProcessing() =>
-        StartBatch(OutputDirectory, "Invoke-YtTranscription", deferUntilCounted: true);
+        // Pipeline input may trickle in (from downloads): hold one file, enough to tell a single
+        // file from a batch. Paths enumerate locally and fast: hold one more than there could be
+        // workers, so fewer files than workers get the threads of the idle ones.
+        StartBatch(OutputDirectory, "Invoke-YtTranscription",
+            holdUpTo: MyInvocation.ExpectingInput ? 2 : Math.Max(Environment.ProcessorCount, Workers) + 1);
 
     protected override void ProcessRecord()
     {
         foreach (var input in ResolveInputs())
         {
             Submit(input);
+            // A long folder walk keeps the host's progress and results flowing as it goes.
+            DrainResults();
         }
         DrainResults();
     }
 
     protected override void EndProcessing() => FinishBatch();
+
+    // Ctrl+C during a folder walk is a stop, not an error.
+    private static bool NextInput(IEnumerator<TranscriptionInput> inputs)
+    {
+        try
+        {
+            return inputs.MoveNext();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
 
     /// <summary>The files of -Path or -LiteralPath; bad paths are written as errors and left out.</summary>
     private IEnumerable<TranscriptionInput> ResolveInputs()
@@ -59,19 +78,17 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
             }
             foreach (var path in paths)
             {
-                IEnumerable<TranscriptionInput> inputs;
-                try
+                IEnumerator<TranscriptionInput>? inputs = null;
+                if (!this.NonTerminating(() => inputs = InputExpander.Expand(path, StopToken).GetEnumerator()))
                 {
-                    inputs = InputExpander.Expand(path);
-                }
-                catch (YtPipeException e)
-                {
-                    WriteError(ErrorRecords.From(e));
                     continue;
                 }
-                foreach (var input in inputs)
+                using (inputs!)
                 {
-                    yield return input;
+                    while (NextInput(inputs!))
+                    {
+                        yield return inputs!.Current;
+                    }
                 }
             }
         }

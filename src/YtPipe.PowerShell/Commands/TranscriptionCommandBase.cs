@@ -21,8 +21,9 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
 
     private readonly CancellationTokenSource stop = new();
     private IDisposable? termination;
+    private readonly List<TranscriptionInput> held = [];
     private Action<int?>? launch;
-    private TranscriptionInput? held;
+    private int holdUpTo;
 
     /// <summary>Model name, looked up as ggml-NAME.bin in $env:YTPIPE_MODEL_DIR or the per-user model cache. Default: base.</summary>
     [Parameter]
@@ -110,18 +111,18 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
 
     /// <summary>
     /// Checks ffmpeg and the model options, asks for the GPUs, resolves (and if need be downloads)
-    /// and checks the model, and starts the batch unless <paramref name="deferUntilCounted"/>. Any
+    /// and checks the model, and starts the batch unless <paramref name="holdUpTo"/> holds it. Any
     /// failure is one terminating error, before any file is touched.
     /// </summary>
     /// <param name="outputDirectory">Where transcripts go (a provider path is resolved); null writes beside each input.</param>
     /// <param name="activity">The progress bar's title.</param>
     /// <param name="progressId">The first progress activity id the batch's bars use (the next ones are its workers').</param>
-    /// <param name="deferUntilCounted">
-    /// Start the batch only when a second file comes or the input ends, so that a single file gets
-    /// the single-file plan (every core to one worker) however it arrives; false starts it now, for
-    /// inputs that trickle in (downloads) and must not wait for the next one.
+    /// <param name="holdUpTo">
+    /// Start the batch only when this many files have come or the input has ended, so the plan
+    /// knows how many files there are when there are fewer (a single file gets every core however
+    /// it arrives); 0 starts it now, for inputs that trickle in (downloads) and must not wait.
     /// </param>
-    protected void StartBatch(string? outputDirectory, string activity, int progressId = 1, bool deferUntilCounted = false)
+    protected void StartBatch(string? outputDirectory, string activity, int progressId = 1, int holdUpTo = 0)
     {
         if (Model is not null && ModelPath is not null)
         {
@@ -164,10 +165,11 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
                 Force = Force,
             };
             launch = fileCount => Launch(request with { FileCount = fileCount }, gpus, options, transcription, tools, activity, progressId);
-            if (!deferUntilCounted)
+            if (holdUpTo <= 0)
             {
                 launch(null);
             }
+            this.holdUpTo = holdUpTo;
         });
     }
 
@@ -193,6 +195,17 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
         GpuIndex = GpuIndex,
         CudaRuntimeBundled = CudaRuntime.IsBundled,
     };
+
+    private void LaunchWithHeld(int? fileCount)
+    {
+        launch!(fileCount);
+        var inputs = held.ToList();
+        held.Clear();
+        foreach (var input in inputs)
+        {
+            Submit(input);
+        }
+    }
 
     /// <summary>Writes what the batch has finished, without waiting; nothing before the batch starts.</summary>
     private protected void DrainResults()
@@ -223,16 +236,14 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     {
         if (Batch is null)
         {
-            // Deferred (see StartBatch): hold the first file until a second one shows it is a batch.
-            if (held is null)
+            // Held (see StartBatch) until enough files show how many there are.
+            held.Add(input);
+            if (held.Count < holdUpTo)
             {
-                held = input;
                 return;
             }
-            launch!(null);
-            var first = held;
-            held = null;
-            Submit(first);
+            LaunchWithHeld(fileCount: null);
+            return;
         }
         ThrowIfBatchFailed();
         OutputPlan? plan = null;
@@ -258,9 +269,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     {
         if (Batch is null)
         {
-            launch!(held is null ? 0 : 1);
-            if (held is not null) Submit(held);
-            held = null;
+            LaunchWithHeld(held.Count);
         }
         Batch!.Complete();
         Pump!.DrainToEnd();

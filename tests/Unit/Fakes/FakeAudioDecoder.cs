@@ -39,7 +39,7 @@ public sealed class FakeAudioDecoder : IAudioDecoder
         return file.Duration;
     }
 
-    public async Task<AudioClip> DecodeAsync(string path, CancellationToken cancellationToken)
+    public async Task<AudioClip> DecodeAsync(string path, TimeSpan expectedLength, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref decodes);
         var file = Get(path);
