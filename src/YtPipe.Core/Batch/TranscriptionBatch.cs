@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using YtPipe.Core.Audio;
@@ -22,8 +21,6 @@ public sealed class TranscriptionBatch : IAsyncDisposable
 {
     private readonly BatchOptions options;
     private readonly TranscriptionOptions transcription;
-    private readonly WorkerPlan plan;
-    private readonly ITranscriptionEngine engine;
     private readonly IAudioDecoder decoder;
     private readonly OutputPlanner planner;
     private readonly OutputClaims claims = new();
@@ -32,18 +29,12 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     private readonly PendingQueue<WorkItem> pending = new();
     private readonly Channel<DecodedItem> decoded = Channel.CreateBounded<DecodedItem>(1);
     private readonly Channel<BatchEvent> events = Channel.CreateUnbounded<BatchEvent>(new() { SingleReader = true });
-    private readonly ConcurrentDictionary<DeviceSpec, Lazy<ITranscriptionModel>> models = new();
-    private readonly WorkerState[] workers;
-    private readonly object progressGate = new();
-    private readonly Stopwatch clock = new();
+    private readonly ModelCache models;
+    private readonly BatchProgressTracker progress;
     private readonly int decoderCount;
     private readonly DecodeBudget decodeBudget;
     private int decodersDone;
     private Exception? fatal;
-    private int filesTotal;
-    private int filesDone;
-    private TimeSpan audioTotal;
-    private TimeSpan audioDone;
 
     /// <summary>Starts the workers; they wait for work and load no model until a file needs one.</summary>
     public TranscriptionBatch(BatchOptions options, TranscriptionOptions transcription, WorkerPlan plan,
@@ -52,19 +43,18 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         if (plan.Workers.Count == 0) throw new ArgumentException("A plan needs at least one worker.", nameof(plan));
         this.options = options;
         this.transcription = transcription;
-        this.plan = plan;
-        this.engine = engine;
         this.decoder = decoder;
         planner = new OutputPlanner(options.OutputDirectory, options.Formats, options.Force);
         cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        workers = plan.Workers.Select(w => new WorkerState(w)).ToArray();
+        models = new ModelCache(engine, transcription, Post);
+        progress = new BatchProgressTracker(plan.Workers);
         var token = cts.Token;
         // One ffmpeg decodes at ~300x real time, far ahead of any model; two cover many GPU workers.
         decoderCount = Math.Clamp(plan.Workers.Count, 1, 2);
         decodeBudget = DecodeBudget.ForWorkers(plan.Workers.Count);
         var prober = Task.Run(() => ProbeLoopAsync(token));
         var decoders = Enumerable.Range(0, decoderCount).Select(_ => Task.Run(() => DecodeLoopAsync(token))).ToArray();
-        var running = workers.Select(w => Task.Run(() => WorkLoopAsync(w, token))).ToArray();
+        var running = progress.Workers.Select(w => Task.Run(() => WorkLoopAsync(w, token))).ToArray();
         Completion = RunAsync(prober, decoders, running);
     }
 
@@ -93,16 +83,10 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         ThrowIfFailed();
         if (outputPlan.IsDone)
         {
-            Post(new FileCompletedEvent(new FileResult
-            {
-                InputPath = outputPlan.Input.FilePath,
-                Status = FileStatus.Skipped,
-                OutputFiles = outputPlan.Paths.Values.ToList(),
-                Model = transcription.ModelName,
-            }));
+            Post(new FileCompletedEvent(FileTranscription.Skipped(outputPlan, transcription.ModelName)));
             return;
         }
-        lock (progressGate) filesTotal++;
+        progress.FileQueued();
         if (!toProbe.Writer.TryWrite(outputPlan))
         {
             throw new InvalidOperationException("The batch no longer takes files.");
@@ -128,37 +112,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     public void Cancel() => cts.Cancel();
 
     /// <summary>A consistent snapshot of the progress.</summary>
-    public BatchProgress GetProgress()
-    {
-        lock (progressGate)
-        {
-            var inWork = TimeSpan.Zero;
-            var perWorker = new List<WorkerProgress>(workers.Length);
-            foreach (var w in workers)
-            {
-                var (file, length, fraction) = w.Snapshot();
-                inWork += length * fraction;
-                perWorker.Add(new WorkerProgress(w.Slot.Index, w.Slot.Device.ToString(), file, fraction));
-            }
-            var done = audioDone + inWork;
-            var elapsed = clock.Elapsed;
-            TimeSpan? remaining = null;
-            if (done > TimeSpan.Zero && elapsed > TimeSpan.Zero && audioTotal > done)
-            {
-                remaining = TimeSpan.FromSeconds((audioTotal - done).TotalSeconds * elapsed.TotalSeconds / done.TotalSeconds);
-            }
-            return new BatchProgress
-            {
-                FilesTotal = filesTotal,
-                FilesDone = filesDone,
-                AudioTotal = audioTotal,
-                AudioDone = done,
-                Elapsed = elapsed,
-                Remaining = remaining,
-                Workers = perWorker,
-            };
-        }
-    }
+    public BatchProgress GetProgress() => progress.Snapshot();
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -189,11 +143,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
             {
                 Interlocked.CompareExchange(ref fatal, unexpected, null);
             }
-            foreach (var model in models.Values.Where(m => m.IsValueCreated))
-            {
-                try { model.Value.Dispose(); }
-                catch (Exception) { /* a model that failed to load has nothing to free */ }
-            }
+            models.Dispose();
             claims.Dispose();
             // Last: whoever sees the events end can rely on Failure being final.
             events.Writer.TryComplete();
@@ -215,10 +165,10 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
                     var error = e as YtPipeException ?? new AudioDecodeException(item.Input.FilePath, e.Message, e);
-                    Fail(item, error, null, TimeSpan.Zero, null);
+                    Fail(item, error, null, TimeSpan.Zero);
                     continue;
                 }
-                lock (progressGate) audioTotal += length;
+                progress.AudioProbed(length);
                 pending.Add(new WorkItem(item, length), length);
             }
         }
@@ -251,7 +201,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 {
                     lease.Dispose();
                     var error = e as YtPipeException ?? new AudioDecodeException(item.Plan.Input.FilePath, e.Message, e);
-                    Fail(item.Plan, error, item.DeclaredLength, Stopwatch.GetElapsedTime(started), null);
+                    Fail(item.Plan, error, item.DeclaredLength, Stopwatch.GetElapsedTime(started));
                     continue;
                 }
                 catch
@@ -284,15 +234,15 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         }
     }
 
-    private async Task WorkLoopAsync(WorkerState worker, CancellationToken token)
+    private async Task WorkLoopAsync(WorkerActivity worker, CancellationToken token)
     {
         ITranscriber? transcriber = null;
         try
         {
             await foreach (var item in decoded.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
-                StartClock();
-                var model = GetModel(worker.Slot.Device);
+                progress.StartClock();
+                var model = models.Get(worker.Slot.Device);
                 transcriber ??= model.CreateTranscriber(worker.Slot.Threads);
                 await TranscribeOneAsync(worker, model, transcriber, item, token).ConfigureAwait(false);
             }
@@ -315,93 +265,14 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         }
     }
 
-    private void StartClock()
+    private async Task TranscribeOneAsync(WorkerActivity worker, ITranscriptionModel model, ITranscriber transcriber, DecodedItem item, CancellationToken token)
     {
-        lock (progressGate)
-        {
-            if (!clock.IsRunning) clock.Start();
-        }
-    }
-
-    private ITranscriptionModel GetModel(DeviceSpec device)
-    {
-        var lazy = models.GetOrAdd(device, d => new Lazy<ITranscriptionModel>(() => Load(d), LazyThreadSafetyMode.ExecutionAndPublication));
-        return lazy.Value;
-    }
-
-    private ITranscriptionModel Load(DeviceSpec device)
-    {
-        Post(new BatchMessageEvent(BatchMessageLevel.Verbose, $"Loading model {transcription.ModelName} ({transcription.ModelPath}) on {device}."));
-        var started = Stopwatch.GetTimestamp();
-        var model = engine.LoadModel(device);
-        Post(new BatchMessageEvent(BatchMessageLevel.Verbose,
-            $"Model {transcription.ModelName} ({model.ComputeType}) loaded on {model.Device} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s."));
-        if (model.Device != device.ToString())
-        {
-            Post(new BatchMessageEvent(BatchMessageLevel.Warning,
-                $"{device} was asked for, but the work runs on {model.Device}: this build of YtPipe has no CUDA runtime, or CUDA could not start. For GPU support: {HostWording.Command(HostWording.BuildWithCuda)}."));
-        }
-        return model;
-    }
-
-    private async Task TranscribeOneAsync(WorkerState worker, ITranscriptionModel model, ITranscriber transcriber, DecodedItem item, CancellationToken token)
-    {
-        var input = item.Work.Plan.Input;
-        var length = item.Clip.Duration;
-        var started = Stopwatch.GetTimestamp();
-        TimeSpan Elapsed() => item.DecodeTime + Stopwatch.GetElapsedTime(started);
-        worker.Begin(input.FilePath, length);
-        var modelStarted = Stopwatch.GetTimestamp();
-        var modelTime = TimeSpan.Zero;
+        worker.Begin(item.Work.Plan.Input.FilePath, item.Clip.Duration);
         try
         {
-            RecognitionResult recognized;
-            try
-            {
-                recognized = await transcriber.TranscribeAsync(item.Clip.Samples, worker, token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not YtPipeException && (e is not OperationCanceledException || !token.IsCancellationRequested))
-            {
-                throw new TranscriptionFailedException(input.FilePath, e.Message, e);
-            }
-            modelTime = Stopwatch.GetElapsedTime(modelStarted);
-            var source = input.Source ?? SourceInfoReader.TryRead(input.FilePath);
-            var transcript = new Transcript
-            {
-                SourcePath = input.FilePath,
-                VideoId = source?.Id ?? Path.GetFileNameWithoutExtension(input.FilePath),
-                SourceUrl = source?.WebpageUrl,
-                Title = source?.Title,
-                Uploader = source?.Uploader,
-                UploadDate = source?.UploadDate,
-                Model = transcription.ModelName,
-                Device = model.Device,
-                ComputeType = model.ComputeType,
-                Duration = length,
-                Language = recognized.Language,
-                Segments = SegmentTimes.ClampTo(recognized.Segments, length),
-            };
-            var written = TranscriptFiles.Write(item.Work.Plan.Paths, item.Work.Plan.ToWrite, transcript, options.Force);
-            Completed(length, new FileResult
-            {
-                InputPath = input.FilePath,
-                // Another process landed every transcript first: complete files, so a skip.
-                Status = written.Count > 0 ? FileStatus.Transcribed : FileStatus.Skipped,
-                SkipReason = written.Count > 0 ? null : "another process wrote its transcripts meanwhile",
-                Transcript = transcript,
-                // Formats that were already there (a run cut short earlier) are outputs of this file too.
-                OutputFiles = item.Work.Plan.ExistingFiles(),
-                Duration = length,
-                Elapsed = Elapsed(),
-                ModelTime = modelTime,
-                Device = model.Device,
-                Model = transcription.ModelName,
-                Worker = worker.Slot.Index,
-            });
-        }
-        catch (YtPipeException e)
-        {
-            Fail(item.Work.Plan, e, length, Elapsed(), worker.Slot.Index, model.Device, modelTime);
+            var result = await FileTranscription.RunAsync(worker, model, transcriber, item.Work.Plan, item.Clip, item.DecodeTime,
+                transcription.ModelName, options.Force, token).ConfigureAwait(false);
+            Completed(item.Clip.Duration, result);
         }
         finally
         {
@@ -417,46 +288,22 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         try
         {
             if (claims.TryTake(item.Plan, options.Force) is not { } skipReason) return true;
-            Completed(item.DeclaredLength, new FileResult
-            {
-                InputPath = item.Plan.Input.FilePath,
-                Status = FileStatus.Skipped,
-                SkipReason = skipReason,
-                OutputFiles = item.Plan.ExistingFiles(),
-                Model = transcription.ModelName,
-            });
+            Completed(item.DeclaredLength, FileTranscription.Skipped(item.Plan, transcription.ModelName, skipReason));
         }
         catch (YtPipeException e)
         {
-            Fail(item.Plan, e, item.DeclaredLength, TimeSpan.Zero, null);
+            Fail(item.Plan, e, item.DeclaredLength, TimeSpan.Zero);
         }
         return false;
     }
 
-    private void Fail(OutputPlan outputPlan, YtPipeException error, TimeSpan? length, TimeSpan elapsed, int? worker, string? device = null, TimeSpan modelTime = default)
-    {
-        Completed(length ?? TimeSpan.Zero, new FileResult
-        {
-            InputPath = outputPlan.Input.FilePath,
-            Status = FileStatus.Failed,
-            Error = error,
-            Duration = length,
-            Elapsed = elapsed,
-            ModelTime = modelTime,
-            Device = device,
-            Model = transcription.ModelName,
-            Worker = worker,
-        });
-    }
+    private void Fail(OutputPlan outputPlan, YtPipeException error, TimeSpan? length, TimeSpan elapsed) =>
+        Completed(length ?? TimeSpan.Zero, FileTranscription.Failed(outputPlan.Input.FilePath, error, transcription.ModelName, length, elapsed));
 
     private void Completed(TimeSpan length, FileResult result)
     {
         claims.Release(result.InputPath);
-        lock (progressGate)
-        {
-            filesDone++;
-            audioDone += length;
-        }
+        progress.FileDone(length);
         Post(new FileCompletedEvent(result));
     }
 
@@ -466,35 +313,4 @@ public sealed class TranscriptionBatch : IAsyncDisposable
 
     /// <summary>A decoded file waiting for a worker; the wait is not the file's time, so only the decode is carried.</summary>
     private sealed record DecodedItem(WorkItem Work, AudioClip Clip, TimeSpan DecodeTime, DecodeBudget.Lease Budget);
-
-    /// <summary>A worker's live state; also the progress sink its transcriber reports to.</summary>
-    private sealed class WorkerState(WorkerSlot slot) : IProgress<double>
-    {
-        private readonly object gate = new();
-        private string? file;
-        private TimeSpan length;
-        private double fraction;
-
-        public WorkerSlot Slot { get; } = slot;
-
-        public void Begin(string path, TimeSpan audioLength)
-        {
-            lock (gate) { file = path; length = audioLength; fraction = 0; }
-        }
-
-        public void Clear()
-        {
-            lock (gate) { file = null; length = TimeSpan.Zero; fraction = 0; }
-        }
-
-        public void Report(double value)
-        {
-            lock (gate) fraction = Math.Clamp(value, 0, 1);
-        }
-
-        public (string? File, TimeSpan Length, double Fraction) Snapshot()
-        {
-            lock (gate) return (file, length, fraction);
-        }
-    }
 }

@@ -1,0 +1,29 @@
+namespace YtPipe.Core.Transcription;
+
+/// <summary>
+/// Turns what whisper.cpp recognised in one file into the <see cref="Transcript"/> the writers
+/// write: the source's metadata (from the download, or an info JSON beside the file), the model
+/// and device that really did the work, and segment times kept inside the audio.
+/// </summary>
+internal static class TranscriptBuilder
+{
+    public static Transcript Build(string filePath, SourceInfo? knownSource, RecognitionResult recognized, ITranscriptionModel model, string modelName, TimeSpan length)
+    {
+        var source = knownSource ?? SourceInfoReader.TryRead(filePath);
+        return new Transcript
+        {
+            SourcePath = filePath,
+            VideoId = source?.Id ?? Path.GetFileNameWithoutExtension(filePath),
+            SourceUrl = source?.WebpageUrl,
+            Title = source?.Title,
+            Uploader = source?.Uploader,
+            UploadDate = source?.UploadDate,
+            Model = modelName,
+            Device = model.Device,
+            ComputeType = model.ComputeType,
+            Duration = length,
+            Language = recognized.Language,
+            Segments = SegmentTimes.ClampTo(recognized.Segments, length),
+        };
+    }
+}
