@@ -25,6 +25,12 @@ Describe 'A folder with link loops' -Skip:(-not $IsLinux) {
         $script:Out = Join-Path $TestDrive 'looped-out'
     }
 
+    AfterAll {
+        # Pester's TestDrive cleanup recurses with the provider, which follows these links forever:
+        # unlink them first (Directory.Delete on a link removes the link, not its target).
+        foreach ($link in 'sub/loop', 'self') { [IO.Directory]::Delete((Join-Path $Tree $link), $false) }
+    }
+
     It 'gives exactly its two real files under -WhatIf, and returns' {
         $lines = @(Invoke-ChildPwsh -Script "Invoke-YtTranscription -Path '$Tree' -ModelPath '$(Join-Path $ModelDir 'ggml-tiny.en.bin')' -WhatIf").Output
         $targets = @($lines | Where-Object { $_ -like 'What if:*' })
