@@ -1,7 +1,7 @@
 namespace YtPipe.Core.Audio;
 
 /// <summary>The file extensions a folder input is searched for. Named files are taken whatever their extension.</summary>
-public static class AudioFileTypes
+internal static class AudioFileTypes
 {
     /// <summary>Extensions (with dot, lower case) of media files ffmpeg decodes that a folder search picks up.</summary>
     public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

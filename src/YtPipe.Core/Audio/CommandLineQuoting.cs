@@ -10,7 +10,7 @@ namespace YtPipe.Core.Audio;
 /// a literal quote. Every other character (spaces, <c>$</c>, newlines, a leading dash) needs only
 /// the surrounding quotes.
 /// </summary>
-public static class CommandLineQuoting
+internal static class CommandLineQuoting
 {
     /// <summary>
     /// The text to put between two double quotes so that the quoted argument is read back as

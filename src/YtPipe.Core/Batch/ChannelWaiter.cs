@@ -6,7 +6,7 @@ namespace YtPipe.Core.Batch;
 /// piles up waiters; a channel that has ended is never waited on again, because its
 /// <c>WaitToReadAsync</c> answers at once, forever, and would turn every wait into a busy loop.
 /// </summary>
-public sealed class ChannelWaiter
+internal sealed class ChannelWaiter
 {
     private readonly Func<ValueTask<bool>>[] waits;
     private readonly Task<bool>?[] pending;

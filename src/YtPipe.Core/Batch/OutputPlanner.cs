@@ -11,7 +11,7 @@ namespace YtPipe.Core.Batch;
 /// queued, it removes what a killed run left beside its transcripts and makes sure their folder
 /// can be written.
 /// </summary>
-public sealed class OutputPlanner(string? outputDirectory, IReadOnlyList<OutputFormat> formats, bool force, DateTime? runStartedUtc = null)
+internal sealed class OutputPlanner(string? outputDirectory, IReadOnlyList<OutputFormat> formats, bool force, DateTime? runStartedUtc = null)
 {
     private static readonly StringComparer PathComparer =
         RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;

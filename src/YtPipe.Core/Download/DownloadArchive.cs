@@ -8,7 +8,7 @@ namespace YtPipe.Core.Download;
 /// only after the item's files are in place and its manifest row is written, so the archive never
 /// names an item that did not land. Thread-safe.
 /// </summary>
-public sealed class DownloadArchive
+internal sealed class DownloadArchive
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly object gate = new();

@@ -70,10 +70,10 @@ public sealed class DownloadBatch : IAsyncDisposable
     public Task<DownloadSummary> Completion { get; }
 
     /// <summary>The archive, or null with <see cref="DownloadOptions.UseArchive"/> off.</summary>
-    public DownloadArchive? Archive => archive;
+    internal DownloadArchive? Archive => archive;
 
     /// <summary>The manifest.</summary>
-    public DownloadManifest Manifest => manifest;
+    internal DownloadManifest Manifest => manifest;
 
     /// <summary>Queues a source URL; sources are done in the order given.</summary>
     public void Submit(string source)

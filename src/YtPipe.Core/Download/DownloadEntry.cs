@@ -7,7 +7,7 @@ namespace YtPipe.Core.Download;
 /// entry, or a fully extracted single video), which the download call loads back with
 /// <c>--load-info-json</c> so that nothing is extracted twice and a feed's titles are kept.
 /// </summary>
-public sealed record DownloadEntry
+internal sealed record DownloadEntry
 {
     /// <summary>The source it was listed from.</summary>
     public required string Source { get; init; }

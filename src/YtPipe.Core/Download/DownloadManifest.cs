@@ -12,7 +12,7 @@ namespace YtPipe.Core.Download;
 /// unchanged row stays as it is, a changed one (another audio format, a new title) is replaced by
 /// an atomic rewrite. Lines it does not understand are kept. Thread-safe.
 /// </summary>
-public sealed class DownloadManifest
+internal sealed class DownloadManifest
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

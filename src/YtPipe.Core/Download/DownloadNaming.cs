@@ -10,7 +10,7 @@ namespace YtPipe.Core.Download;
 /// so collides across hosts, is <c>basename-HASH</c> with a short hash of its URL. Every name that
 /// comes from the network is reduced to safe characters, so none can leave the audio folder.
 /// </summary>
-public static class DownloadNaming
+internal static class DownloadNaming
 {
     /// <summary>yt-dlp's key of its generic extractor.</summary>
     public const string GenericExtractor = "Generic";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace YtPipe.Core.Download;
 
 /// <summary>The fields YtPipe reads from an item's .info.json, the record yt-dlp wrote of it.</summary>
-public sealed record InfoJson
+internal sealed record InfoJson
 {
     /// <summary>yt-dlp's id.</summary>
     public required string Id { get; init; }

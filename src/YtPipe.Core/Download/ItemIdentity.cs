@@ -7,4 +7,4 @@ namespace YtPipe.Core.Download;
 /// </summary>
 /// <param name="ArchiveKey">Such as <c>youtube dQw4w9WgXcQ</c> or <c>generic episode-1a2b3c4d</c>.</param>
 /// <param name="FileStem">Such as <c>dQw4w9WgXcQ</c> or <c>episode-1a2b3c4d</c>: safe on every file system.</param>
-public sealed record ItemIdentity(string ArchiveKey, string FileStem);
+internal sealed record ItemIdentity(string ArchiveKey, string FileStem);

@@ -1,7 +1,7 @@
 namespace YtPipe.Core.Download;
 
 /// <summary>What <see cref="DownloadManifest.Record"/> did.</summary>
-public enum ManifestChange
+internal enum ManifestChange
 {
     /// <summary>A new row was appended.</summary>
     Appended,

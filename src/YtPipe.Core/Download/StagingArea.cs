@@ -10,7 +10,7 @@ namespace YtPipe.Core.Download;
 /// it ends and, when it starts, the folders of this machine's runs whose process is gone (another
 /// machine's runs, on a shared folder, are left alone).
 /// </summary>
-public sealed class StagingArea : IDisposable
+internal sealed class StagingArea : IDisposable
 {
     /// <summary>The staging root's name inside the output folder (hidden: folder searches skip it).</summary>
     public const string FolderName = ".ytpipe-staging";

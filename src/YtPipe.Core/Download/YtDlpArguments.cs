@@ -8,7 +8,7 @@ namespace YtPipe.Core.Download;
 /// (playlists and channels flattened, one JSON line per item) and one per item that downloads it
 /// into a private staging folder and prints machine-readable lines. Lists, never a shell string.
 /// </summary>
-public static class YtDlpArguments
+internal static class YtDlpArguments
 {
     /// <summary>Starts a progress line on stdout, followed by yt-dlp's progress as JSON.</summary>
     public const string ProgressPrefix = "ytpipe-progress ";

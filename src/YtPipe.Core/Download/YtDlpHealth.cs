@@ -6,7 +6,7 @@ namespace YtPipe.Core.Download;
 /// Checks made before a download that end in a warning, not an error: a yt-dlp release that is too
 /// old to keep up with YouTube, and no JavaScript runtime for YouTube's player challenges.
 /// </summary>
-public static class YtDlpHealth
+internal static class YtDlpHealth
 {
     /// <summary>Releases older than this draw a warning: YouTube changes every few weeks.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(90);

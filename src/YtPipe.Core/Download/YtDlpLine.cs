@@ -1,7 +1,7 @@
 namespace YtPipe.Core.Download;
 
 /// <summary>One line yt-dlp wrote during a download call, understood.</summary>
-public abstract record YtDlpLine;
+internal abstract record YtDlpLine;
 
 /// <summary>Progress of the file in work, from <c>--progress-template</c>.</summary>
 /// <param name="Status">downloading, finished or error.</param>
@@ -10,23 +10,23 @@ public abstract record YtDlpLine;
 /// <param name="TotalBytesEstimate">An estimate of the size (fragmented formats).</param>
 /// <param name="Speed">Bytes per second.</param>
 /// <param name="Eta">Seconds left.</param>
-public sealed record YtDlpProgressLine(string? Status, long? DownloadedBytes, long? TotalBytes, long? TotalBytesEstimate, double? Speed, double? Eta) : YtDlpLine
+internal sealed record YtDlpProgressLine(string? Status, long? DownloadedBytes, long? TotalBytes, long? TotalBytesEstimate, double? Speed, double? Eta) : YtDlpLine
 {
     /// <summary>The size, known or estimated.</summary>
     public long? Size => TotalBytes ?? TotalBytesEstimate;
 }
 
 /// <summary>An item was extracted and is about to be downloaded.</summary>
-public sealed record YtDlpItemLine(string? Id, string? Title, string? WebpageUrl, string? ExtractorKey) : YtDlpLine;
+internal sealed record YtDlpItemLine(string? Id, string? Title, string? WebpageUrl, string? ExtractorKey) : YtDlpLine;
 
 /// <summary>A file is finished, converted and in place (in the staging folder).</summary>
-public sealed record YtDlpLandedLine(string FilePath) : YtDlpLine;
+internal sealed record YtDlpLandedLine(string FilePath) : YtDlpLine;
 
 /// <summary>A <c>WARNING:</c> line, prefix removed.</summary>
-public sealed record YtDlpWarningLine(string Text) : YtDlpLine;
+internal sealed record YtDlpWarningLine(string Text) : YtDlpLine;
 
 /// <summary>An <c>ERROR:</c> line, prefix and yt-dlp's bug-report boilerplate removed.</summary>
-public sealed record YtDlpErrorLine(string Text) : YtDlpLine;
+internal sealed record YtDlpErrorLine(string Text) : YtDlpLine;
 
 /// <summary>Anything else (a traceback, a message of a post-processor).</summary>
-public sealed record YtDlpOtherLine(string Text) : YtDlpLine;
+internal sealed record YtDlpOtherLine(string Text) : YtDlpLine;

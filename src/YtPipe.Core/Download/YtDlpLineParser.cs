@@ -5,7 +5,7 @@ using YtPipe.Core.Errors;
 namespace YtPipe.Core.Download;
 
 /// <summary>Reads yt-dlp's output lines (the prefixed ones YtPipe asked for, warnings and errors) and classifies failures.</summary>
-public static partial class YtDlpLineParser
+internal partial class YtDlpLineParser
 {
     /// <summary>Understands one line of stdout or stderr.</summary>
     public static YtDlpLine Parse(string line)

@@ -9,7 +9,7 @@ namespace YtPipe.Core.Download;
 /// line by line. Cancellation kills the whole process tree (yt-dlp may run ffmpeg), then waits
 /// for it to be gone, so nothing it started outlives the call.
 /// </summary>
-public static class YtDlpProcess
+internal static class YtDlpProcess
 {
     /// <summary>How long to wait for a killed tree to be reaped before giving up on it.</summary>
     public static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);

@@ -6,7 +6,7 @@ namespace YtPipe.Core.Gpu;
 /// starts makes them agree, so the index Get-YtGpu shows is the device that does the work. A value
 /// the user set is kept.
 /// </summary>
-public static class CudaDeviceOrder
+internal static class CudaDeviceOrder
 {
     /// <summary>The variable CUDA reads once, when it initialises.</summary>
     public const string Variable = "CUDA_DEVICE_ORDER";

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace YtPipe.Core.Gpu;
 
 /// <summary>Whether this build carries Whisper.net's CUDA runtime (./build.ps1 -Cuda).</summary>
-public static class CudaRuntime
+internal static class CudaRuntime
 {
     /// <summary>True when runtimes/cuda/&lt;rid&gt;/ sits beside Whisper.net, where Whisper.net looks for it.</summary>
     public static bool IsBundled

@@ -4,7 +4,7 @@ using YtPipe.Core.Transcription;
 namespace YtPipe.Core.Gpu;
 
 /// <summary>Turns the device asked for into the device kind and GPUs a plan uses, with the reason in words.</summary>
-public static class DeviceResolver
+internal static class DeviceResolver
 {
     /// <summary>Resolves <paramref name="choice"/>.</summary>
     /// <param name="choice">What the user asked for.</param>

@@ -5,4 +5,4 @@ namespace YtPipe.Core.Models;
 /// <param name="Path">Where the file is (or will be once downloaded).</param>
 /// <param name="Download">The catalog entry to download first; null when installed.</param>
 /// <param name="Why">Why this variant, for -Verbose.</param>
-public sealed record ModelChoice(string Name, string Path, ModelCatalogEntry? Download, string Why);
+internal sealed record ModelChoice(string Name, string Path, ModelCatalogEntry? Download, string Why);

@@ -9,7 +9,7 @@ namespace YtPipe.Core.Models;
 /// after f16 and are used only when installed and nothing better is. On GPU it keeps f16. An
 /// installed variant wins over one that would have to be downloaded.
 /// </summary>
-public static class ModelResolver
+internal static class ModelResolver
 {
     private static readonly string[] CpuPreference = ["q8_0", "f16", "q5_1", "q5_0"];
     private static readonly string[] GpuPreference = ["f16", "q8_0", "q5_1", "q5_0"];

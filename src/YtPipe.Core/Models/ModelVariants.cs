@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace YtPipe.Core.Models;
 
 /// <summary>Names of precision variants: <c>base</c> (f16), <c>base-q8_0</c>, <c>base.en-q5_1</c>.</summary>
-public static partial class ModelVariants
+internal partial class ModelVariants
 {
     /// <summary>The weight type a model name says.</summary>
     public static string PrecisionOf(string name)

@@ -9,7 +9,7 @@ namespace YtPipe.Core.Output;
 /// worst a <c>.ytpipe-tmp</c> file that nothing takes for a transcript, named after its writer
 /// (<see cref="TempFileName"/>) so that a later run can remove it.
 /// </summary>
-public static class AtomicFileWriter
+internal static class AtomicFileWriter
 {
     /// <summary>The suffix of in-flight temporary files.</summary>
     public const string TempSuffix = TempFileName.Suffix;

@@ -7,7 +7,7 @@ namespace YtPipe.Core.Output;
 /// system's limit of 255 bytes per name (Linux counts UTF-8 bytes; Windows counts UTF-16 units,
 /// never more than the UTF-8 bytes, so counting bytes is safe on both).
 /// </summary>
-public static class FileNameShortener
+internal static class FileNameShortener
 {
     /// <summary>The longest file name the common file systems accept, in bytes.</summary>
     public const int MaxNameBytes = 255;

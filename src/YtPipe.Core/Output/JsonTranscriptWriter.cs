@@ -11,7 +11,7 @@ namespace YtPipe.Core.Output;
 /// with times in seconds, plus fields the seed lacked (<c>probability</c> per segment, <c>text</c>,
 /// <c>title</c>, <c>uploader</c>, <c>upload_date</c>, <c>source_path</c>, <c>ytpipe_version</c>). Readers of the seed's files keep working.
 /// </summary>
-public sealed class JsonTranscriptWriter : ITranscriptWriter
+internal sealed class JsonTranscriptWriter : ITranscriptWriter
 {
     private static readonly string Version =
         typeof(JsonTranscriptWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]

@@ -20,7 +20,7 @@ namespace YtPipe.Core.Output;
 /// closed, when the work is done.
 /// </para>
 /// </summary>
-public sealed class OutputClaim : IDisposable
+internal sealed class OutputClaim : IDisposable
 {
     /// <summary>The suffix of every claim file.</summary>
     public const string Suffix = ".ytpipe-claim";

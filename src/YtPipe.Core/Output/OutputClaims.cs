@@ -9,7 +9,7 @@ namespace YtPipe.Core.Output;
 /// released when its result is known, and all released when the batch ends (a cancelled batch
 /// leaves files in its queues).
 /// </summary>
-public sealed class OutputClaims : IDisposable
+internal sealed class OutputClaims : IDisposable
 {
     private readonly ConcurrentDictionary<string, OutputClaim> held = new();
 

@@ -9,7 +9,7 @@ namespace YtPipe.Core.Output;
 /// instead of after minutes of transcription. Creates nothing: a missing folder is judged by the
 /// nearest folder above it that exists (as -WhatIf needs). Each folder is checked once per run.
 /// </summary>
-public sealed class OutputFolderCheck
+internal sealed class OutputFolderCheck
 {
     private static readonly StringComparer PathComparer =
         RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;

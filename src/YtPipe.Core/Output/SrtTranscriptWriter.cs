@@ -3,7 +3,7 @@ using YtPipe.Core.Transcription;
 namespace YtPipe.Core.Output;
 
 /// <summary>SubRip: numbered cues, <c>00:00:01,000 --> 00:00:02,500</c>, a blank line after each.</summary>
-public sealed class SrtTranscriptWriter : ITranscriptWriter
+internal sealed class SrtTranscriptWriter : ITranscriptWriter
 {
     public OutputFormat Format => OutputFormat.Srt;
 

@@ -15,7 +15,7 @@ namespace YtPipe.Core.Output;
 /// run may be about to rename it into place.
 /// </para>
 /// </summary>
-public sealed class StaleTempFiles(DateTime runStartedUtc)
+internal sealed class StaleTempFiles(DateTime runStartedUtc)
 {
     // Covers clocks that differ between the machines of a shared file system.
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);

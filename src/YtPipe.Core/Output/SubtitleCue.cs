@@ -3,7 +3,7 @@ using YtPipe.Core.Transcription;
 namespace YtPipe.Core.Output;
 
 /// <summary>A subtitle cue in whole milliseconds, as SRT and VTT both need it.</summary>
-public sealed record SubtitleCue(long StartMs, long EndMs, string Text)
+internal sealed record SubtitleCue(long StartMs, long EndMs, string Text)
 {
     /// <summary>
     /// Turns segments into cues: blank texts are dropped, line breaks are folded (a blank line would

@@ -1,7 +1,7 @@
 namespace YtPipe.Core.Output;
 
 /// <summary>Timestamps for SRT and VTT: rounded (not truncated) to the millisecond, hours never wrap.</summary>
-public static class SubtitleTime
+internal static class SubtitleTime
 {
     /// <summary>Rounds to whole milliseconds, half away from zero; negative times become zero.</summary>
     public static long ToMilliseconds(TimeSpan time)

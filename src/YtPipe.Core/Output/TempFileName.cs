@@ -9,7 +9,7 @@ namespace YtPipe.Core.Output;
 /// from one a live process is writing right now. The part taken from the transcript name is
 /// shortened so that the temporary name fits whenever the transcript name does.
 /// </summary>
-public static class TempFileName
+internal static class TempFileName
 {
     /// <summary>The suffix of every temporary file.</summary>
     public const string Suffix = ".ytpipe-tmp";

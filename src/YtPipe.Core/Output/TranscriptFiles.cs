@@ -4,7 +4,7 @@ using YtPipe.Core.Transcription;
 namespace YtPipe.Core.Output;
 
 /// <summary>Lands one transcript in each requested format, atomically, and says which it wrote.</summary>
-public static class TranscriptFiles
+internal static class TranscriptFiles
 {
     /// <summary>
     /// Writes <paramref name="transcript"/> to the path of each of <paramref name="formats"/>.

@@ -3,7 +3,7 @@ using YtPipe.Core.Transcription;
 namespace YtPipe.Core.Output;
 
 /// <summary>Plain text: one segment per line, no timestamps.</summary>
-public sealed class TxtTranscriptWriter : ITranscriptWriter
+internal sealed class TxtTranscriptWriter : ITranscriptWriter
 {
     public OutputFormat Format => OutputFormat.Txt;
 

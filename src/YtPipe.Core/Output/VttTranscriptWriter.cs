@@ -3,7 +3,7 @@ using YtPipe.Core.Transcription;
 namespace YtPipe.Core.Output;
 
 /// <summary>WebVTT: a <c>WEBVTT</c> header, then cues with <c>.</c> before the milliseconds; text is escaped.</summary>
-public sealed class VttTranscriptWriter : ITranscriptWriter
+internal sealed class VttTranscriptWriter : ITranscriptWriter
 {
     public OutputFormat Format => OutputFormat.Vtt;
 

@@ -4,7 +4,7 @@ namespace YtPipe.Core.Transcription;
 /// Which language whisper.cpp is told: what the user asked for, else English for an English-only
 /// model (it knows one language, and saying so skips a detection pass per file), else detection.
 /// </summary>
-public static class LanguageRule
+internal static class LanguageRule
 {
     /// <summary>The language to request (null: detect), and a warning when the request cannot work well.</summary>
     /// <param name="requested">The language code asked for; null or "auto" means detect.</param>

@@ -5,7 +5,7 @@ namespace YtPipe.Core.Transcription;
 /// 30 s grid, so a 2.5 s clip can end a segment at 15.48 s, and a subtitle cue past the end of
 /// the media confuses players and editors.
 /// </summary>
-public static class SegmentTimes
+internal static class SegmentTimes
 {
     /// <summary>The segments with every start and end clamped to [0, <paramref name="duration"/>].</summary>
     public static IReadOnlyList<TranscriptSegment> ClampTo(IReadOnlyList<TranscriptSegment> segments, TimeSpan duration)

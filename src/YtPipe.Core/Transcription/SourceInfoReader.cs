@@ -8,7 +8,7 @@ namespace YtPipe.Core.Transcription;
 /// source URL, title, uploader and date (the seed guessed its source_url from the file name).
 /// The parsing is <see cref="InfoJson"/>'s, the same the downloader uses.
 /// </summary>
-public static class SourceInfoReader
+internal static class SourceInfoReader
 {
     /// <summary>The info JSON path yt-dlp writes for <paramref name="audioPath"/>.</summary>
     public static string InfoJsonPath(string audioPath) =>
