@@ -1,0 +1,90 @@
+using System.Management.Automation;
+using YtPipe.Core.Audio;
+using YtPipe.Core.Batch;
+using YtPipe.Core.Errors;
+using YtPipe.Core.Gpu;
+using YtPipe.Core.Models;
+using YtPipe.Core.Transcription;
+using YtPipe.PowerShell.Hosting;
+using ComputeType = YtPipe.Core.Models.ComputeType;
+
+namespace YtPipe.PowerShell.Commands;
+
+/// <summary>The transcription parameters Invoke-YtTranscription and Start-YtPipeline both take (their help is docs/*.md).</summary>
+public abstract partial class TranscriptionCommandBase
+{
+    /// <summary>Model name, looked up as ggml-NAME.bin in $env:YTPIPE_MODEL_DIR or the per-user model cache. Default: base.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ModelNameCompleter))]
+    public string? Model { get; set; }
+
+    /// <summary>Weight precision, which picks the model variant: Auto (quantized on CPU, f16 on GPU), Float16, Q8_0 (alias Int8), Q5_1, Q5_0, Q4_0.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Float16", "Int8", "Q8_0", "Q5_1", "Q5_0", "Q4_0", IgnoreCase = true)]
+    public string ComputeType { get; set; } = "Auto";
+
+    /// <summary>Never download a missing model; stop with ModelNotFound instead.</summary>
+    [Parameter]
+    public SwitchParameter NoDownload { get; set; }
+
+    /// <summary>A ggml model file to use instead of a model name.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ModelPath { get; set; }
+
+    /// <summary>Spoken language code (en, de, ...). Default: detected per file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LanguageCompleter))]
+    public string? Language { get; set; }
+
+    /// <summary>Translate the speech into English.</summary>
+    [Parameter]
+    public SwitchParameter Translate { get; set; }
+
+    /// <summary>Beam search width; 1 is greedy decoding (faster). Default 5, as the seed tool.</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int BeamSize { get; set; } = 5;
+
+    /// <summary>CPU threads per worker; 0 chooses.</summary>
+    [Parameter]
+    [ValidateRange(0, 256)]
+    public int Threads { get; set; }
+
+    /// <summary>Files transcribed at once, sharing one model; 0 chooses from the cores.</summary>
+    [Parameter]
+    [ValidateRange(0, 256)]
+    public int Workers { get; set; }
+
+    /// <summary>Where the model runs: Auto (a GPU when one is found and the CUDA runtime is bundled, else the CPU), Cpu or Cuda.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Cpu", "Cuda", IgnoreCase = true)]
+    public string Device { get; set; } = "Auto";
+
+    /// <summary>How files are spread over workers: Auto (the rule), Sequential, ParallelCpu or MultiGpu.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "Sequential", "ParallelCpu", "MultiGpu", IgnoreCase = true)]
+    public string Strategy { get; set; } = "Auto";
+
+    /// <summary>The GPUs to use, by Get-YtGpu's index. Default: all.</summary>
+    [Parameter]
+    [ValidateRange(0, 63)]
+    [ArgumentCompleter(typeof(GpuIndexCompleter))]
+    public int[]? GpuIndex { get; set; }
+
+    /// <summary>Transcript formats to write: Json, Txt, Srt, Vtt. Default: Json, Txt.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateSet("Json", "Txt", "Srt", "Vtt", IgnoreCase = true)]
+    public string[] OutputFormat { get; set; } = ["Json", "Txt"];
+
+    /// <summary>Transcribe files whose transcripts exist, and replace those transcripts.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Turn whisper.cpp's flash attention off (it is on by default: faster, less memory).</summary>
+    [Parameter]
+    public SwitchParameter NoFlashAttention { get; set; }
+}
