@@ -35,27 +35,6 @@ public static partial class ModelLocator
         return match.Success ? match.Groups[1].Value : Path.GetFileNameWithoutExtension(file);
     }
 
-    /// <summary>Resolves a model name to an existing file, or explains where it was looked for.</summary>
-    /// <exception cref="ModelNotFoundException">The file is not in the model folder.</exception>
-    public static string Resolve(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(".."))
-        {
-            throw new InvalidOptionException($"'{name}' is not a model name (for example: tiny.en, base, large-v3-turbo).", name);
-        }
-        var folder = ModelDirectory;
-        var path = Path.Combine(folder, FileNameFor(name));
-        if (File.Exists(path))
-        {
-            return path;
-        }
-        throw new ModelNotFoundException($"The model '{name}' is not installed: '{path}' does not exist.", name)
-        {
-            Fix = $"Put {FileNameFor(name)} (from https://huggingface.co/ggerganov/whisper.cpp) into '{folder}', " +
-                  $"set ${ModelDirVariable} to the folder that holds it, or give the file with {HostWording.Option("ModelPath")}.",
-        };
-    }
-
     private static string DefaultModelDirectory()
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))

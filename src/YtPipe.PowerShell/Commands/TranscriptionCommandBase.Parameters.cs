@@ -1,12 +1,5 @@
 using System.Management.Automation;
-using YtPipe.Core.Audio;
-using YtPipe.Core.Batch;
-using YtPipe.Core.Errors;
-using YtPipe.Core.Gpu;
-using YtPipe.Core.Models;
-using YtPipe.Core.Transcription;
 using YtPipe.PowerShell.Hosting;
-using ComputeType = YtPipe.Core.Models.ComputeType;
 
 namespace YtPipe.PowerShell.Commands;
 

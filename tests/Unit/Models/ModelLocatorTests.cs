@@ -22,34 +22,6 @@ public sealed class ModelLocatorTests : IDisposable
     public void ModelDirectory_IsTheEnvironmentVariable() =>
         Assert.Equal(folder.Path, ModelLocator.ModelDirectory);
 
-    [Fact]
-    public void Resolve_FindsTheGgmlFileOfTheName()
-    {
-        var path = GgmlModelWriter.TinyEn.WriteTo(folder.PathOf("ggml-tiny.en.bin"));
-
-        Assert.Equal(path, ModelLocator.Resolve("tiny.en"));
-    }
-
-    [Fact]
-    public void Resolve_OfAModelNotThere_SaysWhichFileToPutWhere()
-    {
-        var error = Assert.Throws<ModelNotFoundException>(() => ModelLocator.Resolve("tiny.en"));
-
-        Assert.Equal("ModelNotFound", error.ErrorId);
-        Assert.Equal("tiny.en", error.Target);
-        Assert.Contains("ggml-tiny.en.bin", error.Fix);
-        Assert.Contains(folder.Path, error.Fix);
-    }
-
-    [Theory]
-    [InlineData("../x")]
-    [InlineData("..")]
-    [InlineData("a/b")]
-    [InlineData("")]
-    [InlineData("   ")]
-    public void Resolve_OfSomethingThatIsNoName_IsAnInvalidOption(string name) =>
-        Assert.Throws<InvalidOptionException>(() => ModelLocator.Resolve(name));
-
     [Theory]
     [InlineData("/x/ggml-base.en.bin", "base.en")]
     [InlineData("/x/ggml-large-v3-turbo.bin", "large-v3-turbo")]
