@@ -13,4 +13,7 @@ public sealed record BatchOptions
 
     /// <summary>Redo files whose transcripts exist, and replace those transcripts.</summary>
     public bool Force { get; init; }
+
+    /// <summary>How SRT and VTT cues are laid out.</summary>
+    public SubtitleLayoutOptions SubtitleLayout { get; init; } = SubtitleLayoutOptions.Default;
 }

@@ -18,7 +18,7 @@ internal static class FileTranscription
     /// the file's elapsed time; its wait for a worker does not.
     /// </summary>
     public static async Task<FileResult> RunAsync(WorkerActivity worker, ITranscriptionModel model, ITranscriber transcriber,
-        OutputPlan plan, AudioClip clip, TimeSpan decodeTime, string modelName, bool force, CancellationToken token)
+        OutputPlan plan, AudioClip clip, TimeSpan decodeTime, string modelName, bool force, CancellationToken token, SubtitleLayoutOptions? layout = null)
     {
         var input = plan.Input;
         var length = clip.Duration;
@@ -38,7 +38,7 @@ internal static class FileTranscription
             }
             modelTime = Stopwatch.GetElapsedTime(started);
             var transcript = TranscriptBuilder.Build(input.FilePath, input.Source, recognized, model, modelName, length);
-            var written = TranscriptFiles.Write(plan.Paths, plan.ToWrite, transcript, force);
+            var written = TranscriptFiles.Write(plan.Paths, plan.ToWrite, transcript, force, layout);
             return new FileResult
             {
                 InputPath = input.FilePath,

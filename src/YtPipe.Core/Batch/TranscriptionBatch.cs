@@ -271,7 +271,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         try
         {
             var result = await FileTranscription.RunAsync(worker, model, transcriber, item.Work.Plan, item.Clip, item.DecodeTime,
-                transcription.ModelName, options.Force, token).ConfigureAwait(false);
+                transcription.ModelName, options.Force, token, options.SubtitleLayout).ConfigureAwait(false);
             Completed(item.Clip.Duration, result);
         }
         finally

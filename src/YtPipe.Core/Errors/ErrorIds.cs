@@ -61,6 +61,9 @@ public static class ErrorIds
     /// <summary>Raised as <see cref="TranscriptionFailedException"/>.</summary>
     public const string TranscriptionFailed = "TranscriptionFailed";
 
+    /// <summary>Raised as <see cref="TranscriptInvalidException"/>.</summary>
+    public const string TranscriptInvalid = "TranscriptInvalid";
+
     /// <summary>Raised as <see cref="YtDlpNotFoundException"/>.</summary>
     public const string YtDlpNotFound = "YtDlpNotFound";
 

@@ -10,12 +10,13 @@ internal static class TranscriptFiles
     /// Writes <paramref name="transcript"/> to the path of each of <paramref name="formats"/>.
     /// Without <paramref name="overwrite"/>, a transcript that another process landed first is left
     /// as it is: it is complete (every writer renames whole files into place), so that is no failure.
+    /// SRT and VTT are laid out by <paramref name="layout"/> (null: the defaults).
     /// </summary>
     /// <returns>The paths this call wrote.</returns>
     /// <exception cref="DiskFullException">The disk filled up; no temporary file is left.</exception>
     /// <exception cref="OutputWriteException">A transcript could not be written; no temporary file is left.</exception>
     public static IReadOnlyList<string> Write(IReadOnlyDictionary<OutputFormat, string> paths, IEnumerable<OutputFormat> formats,
-        Transcript transcript, bool overwrite)
+        Transcript transcript, bool overwrite, SubtitleLayoutOptions? layout = null)
     {
         var written = new List<string>();
         foreach (var format in formats)
@@ -23,7 +24,7 @@ internal static class TranscriptFiles
             var path = paths[format];
             try
             {
-                var writer = TranscriptWriters.For(format);
+                var writer = TranscriptWriters.For(format, layout);
                 AtomicFileWriter.WriteText(path, w => writer.Write(transcript, w), overwrite);
                 written.Add(path);
             }

@@ -3,13 +3,13 @@ namespace YtPipe.Core.Output;
 /// <summary>The writer and file extension for each <see cref="OutputFormat"/>.</summary>
 public static class TranscriptWriters
 {
-    /// <summary>The writer for <paramref name="format"/>.</summary>
-    public static ITranscriptWriter For(OutputFormat format) => format switch
+    /// <summary>The writer for <paramref name="format"/>; SRT and VTT lay cues out by <paramref name="layout"/> (null: the defaults).</summary>
+    public static ITranscriptWriter For(OutputFormat format, SubtitleLayoutOptions? layout = null) => format switch
     {
         OutputFormat.Json => new JsonTranscriptWriter(),
         OutputFormat.Txt => new TxtTranscriptWriter(),
-        OutputFormat.Srt => new SrtTranscriptWriter(),
-        OutputFormat.Vtt => new VttTranscriptWriter(),
+        OutputFormat.Srt => new SrtTranscriptWriter(layout),
+        OutputFormat.Vtt => new VttTranscriptWriter(layout),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 

@@ -20,10 +20,10 @@ public sealed class SrtTranscriptWriterTests
         Assert.Equal("", Render(writer, With()));
 
     [Fact]
-    public void ZeroLengthSegment_IsStretched() =>
+    public void ShortSegments_AreStretchedToTheMinimum_NotOverTheNextCue() =>
         Assert.Equal(
             "1\n00:00:02,000 --> 00:00:02,400\nA\n\n" +
-            "2\n00:00:02,400 --> 00:00:03,000\nB\n\n" +
+            "2\n00:00:02,400 --> 00:00:03,400\nB\n\n" +
             "3\n00:00:05,000 --> 00:00:06,000\nC\n\n",
             Render(writer, With(Segment(2, 2, "A"), Segment(2.4, 3, "B"), Segment(5, 5, "C"))));
 
@@ -43,6 +43,14 @@ public sealed class SrtTranscriptWriterTests
     [Fact]
     public void Milliseconds_AreRounded_NotTruncated() =>
         Assert.Equal(
-            "1\n00:00:01,235 --> 00:00:02,000\nA\n\n",
-            Render(writer, With(new TranscriptSegment(TimeSpan.FromTicks(12_345_000), TimeSpan.FromTicks(19_999_000), "A"))));
+            "1\n00:00:01,235 --> 00:00:03,000\nA\n\n",
+            Render(writer, With(new TranscriptSegment(TimeSpan.FromTicks(12_345_000), TimeSpan.FromTicks(29_999_000), "A"))));
+
+    [Fact]
+    public void LongSegment_IsLaidOutInCues_OfTheGivenWidthAndLines() =>
+        Assert.Equal(
+            "1\n00:00:00,000 --> 00:00:01,833\nHello\nthere\n\n" +
+            "2\n00:00:01,833 --> 00:00:03,000\nfriend\n\n",
+            Render(new SrtTranscriptWriter(new SubtitleLayoutOptions { MaxLineWidth = 6, MaxLineCount = 2 }),
+                With(Segment(0, 3, "Hello there friend"))));
 }
