@@ -3,7 +3,7 @@
 # example must be listed below as run or as syntax-only, so a new example cannot go unchecked.
 
 BeforeDiscovery {
-    $script:Commands = 'Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline'
+    $script:Commands = 'Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle'
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     $script:Examples = foreach ($c in $Commands) {
@@ -11,7 +11,7 @@ BeforeDiscovery {
         foreach ($e in (Get-Help $c -Full).examples.example) { $i++; @{ Command = $c; Number = $i; Code = $e.code } }
     }
     # Run: 'Command#N' -> what it must leave or emit. Syntax-only: why it cannot run here.
-    $script:Run = @('Invoke-YtTranscription#1', 'Invoke-YtTranscription#3', 'Invoke-YtTranscription#7', 'Get-YtModel#1', 'Get-YtModel#2', 'Get-YtModel#3', 'Get-YtGpu#1', 'Get-YtGpu#3', 'Save-YtModel#5')
+    $script:Run = @('Invoke-YtTranscription#1', 'Invoke-YtTranscription#3', 'Invoke-YtTranscription#7', 'Get-YtModel#1', 'Get-YtModel#2', 'Get-YtModel#3', 'Get-YtGpu#1', 'Get-YtGpu#3', 'Save-YtModel#5', 'ConvertTo-YtSubtitle#1', 'ConvertTo-YtSubtitle#2', 'ConvertTo-YtSubtitle#3')
     $script:SyntaxOnly = @{
         'Invoke-YtTranscription#2' = 'four formats of a media library: covered by InvokeYtTranscription.Tests'
         'Invoke-YtTranscription#4' = 'downloads small.en q8_0 from the network'
@@ -54,6 +54,7 @@ Describe 'Help examples' {
             $weightless = Get-WeightlessModel -Folder $models
             foreach ($name in 'base.en', 'base') { Copy-Item $weightless (Join-Path $models "ggml-$name.bin") }
             Copy-Item $weightless (Join-Path $Work 'ggml-base.en.bin')
+            Set-Content -Path (Join-Path $Work 'lecture.json') -Value '{"segments":[{"start":0,"end":4,"text":"A lecture that runs well past one line of subtitles, to be split."}]}'
             New-TestSpeech (Join-Path $Work 'one.wav') -Text 'One.' | Out-Null
             New-TestSpeech (Join-Path $Work 'talk.webm') -Text 'A talk.' -CodecArgs '-c:a', 'libopus' | Out-Null
             New-TestSpeech (Join-Path $Work 'audio/clip.wav') -Text 'A clip.' | Out-Null
@@ -75,6 +76,9 @@ Describe 'Help examples' {
                 'Get-YtGpu#1' = { param($o) $o.Name | Should -Be 'NVIDIA RTX A4000' }
                 'Get-YtGpu#3' = { param($o) $o.Index | Should -Be 0 }
                 'Save-YtModel#5' = { param($o) $o | Should -BeNullOrEmpty; Join-Path $env:YTPIPE_MODEL_DIR 'ggml-medium.bin' | Test-File | Should -BeFalse }
+                'ConvertTo-YtSubtitle#1' = { param($o) $o.Path | Should -Contain (Join-Path $Work 'lecture.srt'); Join-Path $Work 'lecture.srt' | Test-File | Should -BeTrue }
+                'ConvertTo-YtSubtitle#2' = { param($o) $o.Format | Should -Be 'Srt', 'Vtt'; Join-Path $Work 'subs/lecture.vtt' | Test-File | Should -BeTrue }
+                'ConvertTo-YtSubtitle#3' = { param($o) $o | Should -BeNullOrEmpty; Join-Path $Work 'lecture.vtt' | Test-File | Should -BeFalse }
             }
         }
         AfterAll {

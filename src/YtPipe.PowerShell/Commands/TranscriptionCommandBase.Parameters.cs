@@ -73,6 +73,16 @@ public abstract partial class TranscriptionCommandBase
     [ValidateSet("Json", "Txt", "Srt", "Vtt", IgnoreCase = true)]
     public string[] OutputFormat { get; set; } = ["Json", "Txt"];
 
+    /// <summary>The most characters on one SRT or VTT line. Default 42.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int MaxLineWidth { get; set; } = Core.Output.SubtitleLayoutOptions.Default.MaxLineWidth;
+
+    /// <summary>The most lines in one SRT or VTT cue. Default 2.</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int MaxLineCount { get; set; } = Core.Output.SubtitleLayoutOptions.Default.MaxLineCount;
+
     /// <summary>Transcribe files whose transcripts exist, and replace those transcripts.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }

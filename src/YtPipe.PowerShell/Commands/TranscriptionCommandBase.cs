@@ -88,6 +88,7 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
                 Formats = OutputFormat.Select(f => Enum.Parse<Core.Output.OutputFormat>(f, ignoreCase: true)).Distinct().ToList(),
                 OutputDirectory = outputDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(outputDirectory),
                 Force = Force,
+                SubtitleLayout = new() { MaxLineWidth = MaxLineWidth, MaxLineCount = MaxLineCount },
             };
             launch = fileCount => Launch(request with { FileCount = fileCount }, gpus, options, transcription, tools, activity, progressId);
             if (holdUpTo <= 0)
