@@ -325,6 +325,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         var model = engine.LoadModel(device);
         Post(new BatchMessageEvent(BatchMessageLevel.Verbose,
             $"Model {transcription.ModelName} ({model.ComputeType}) loaded on {model.Device} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s."));
+        foreach (var note in model.LoadNotes) Post(new BatchMessageEvent(note.Level, note.Text));
         if (model.Device != device.ToString())
         {
             Post(new BatchMessageEvent(BatchMessageLevel.Warning,
@@ -366,6 +367,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 Model = transcription.ModelName,
                 Device = model.Device,
                 ComputeType = model.ComputeType,
+                Runtime = model.Runtime,
                 Duration = length,
                 Language = recognized.Language,
                 Segments = SegmentTimes.ClampTo(recognized.Segments, length),

@@ -98,6 +98,11 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
     [Parameter]
     public SwitchParameter NoFlashAttention { get; set; }
 
+    /// <summary>How clips far shorter than Whisper's 30 s window are encoded: Off (the default, every window in full) or AudioContext (a window sized to the clip: faster, accuracy unmeasured).</summary>
+    [Parameter]
+    [ValidateSet("Off", "AudioContext", IgnoreCase = true)]
+    public string ShortClip { get; set; } = "Off";
+
     /// <summary>Cancelled by Ctrl+C (StopProcessing).</summary>
     protected CancellationToken StopToken => stop.Token;
 
@@ -154,6 +159,7 @@ public abstract class TranscriptionCommandBase : PSCmdlet, IDisposable
                 Translate = Translate,
                 BeamSize = BeamSize,
                 FlashAttention = !NoFlashAttention,
+                ShortClip = Enum.Parse<ShortClipMode>(ShortClip, ignoreCase: true),
             };
             var options = new BatchOptions
             {
