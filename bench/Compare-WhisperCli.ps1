@@ -212,7 +212,7 @@ $lines.Add("Weightless models; long corpus: $Files x $FileSeconds s WAV; short c
 $lines.Add('')
 $lines.Add('| Corpus | Model | Configuration | Wall s, median (min-max) | vs CLI best | vs YtPipe stock | vs CLI default |')
 $lines.Add('|---|---|---|---|---|---|---|')
-function Get-Median([double[]] $v) { $s = $v | Sort-Object; if ($s.Count % 2) { $s[[int][math]::Floor($s.Count / 2)] } else { ($s[$s.Count / 2 - 1] + $s[$s.Count / 2]) / 2 } }
+function Get-Median([double[]] $v) { $s = @($v | Sort-Object); if ($s.Count % 2) { $s[[int][math]::Floor($s.Count / 2)] } else { ($s[$s.Count / 2 - 1] + $s[$s.Count / 2]) / 2 } }
 foreach ($group in $measurements | Group-Object Section, Model) {
     $byConfig = [ordered]@{}
     foreach ($g in $group.Group | Group-Object Config) { $byConfig[$g.Name] = [double[]]$g.Group.Seconds }
