@@ -13,16 +13,23 @@
       Package   builds and packs the module into ./out/YtPipe.<version>.nupkg, the file that
                 Install-PSResource and Install-Module take from a repository (a folder will do).
       Clean     removes ./out.
+      NativeRuntime
+                compiles whisper.cpp v1.8.5 (the version Whisper.net 1.9.1 binds) for this machine's
+                CPU into Whisper.net-compatible libraries and installs them into the built module
+                (out/YtPipe/Dependencies/native), which then prefers them to Whisper.net's AVX2
+                build. Needs cmake and a C++ compiler; Linux only. See build/native/README.md.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Build, NativeRuntime -WhisperCppSource ../shared/vendor/whisper.cpp-1.8.5.tar.gz
+.EXAMPLE
     dotnet pwsh ./build.ps1 -Cuda   # builds against Whisper.net.Runtime.Cuda (needs a feed that serves it)
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean', 'NativeRuntime')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -32,7 +39,17 @@ param(
     [switch] $Cuda,
 
     # Model name for the Demo task.
-    [string] $Model = 'base.en'
+    [string] $Model = 'base.en',
+
+    # NativeRuntime: whisper.cpp v1.8.5's source, a folder or a .tar.gz made by git archive.
+    # Default: the v1.8.5 tag's archive from GitHub (needs internet), checked against its commit.
+    [string] $WhisperCppSource,
+
+    # NativeRuntime: where to install the runtime. Default: the built module's Dependencies/native.
+    [string] $NativeRuntimePath,
+
+    # NativeRuntime: also build whisper-cli from the same source (for bench/), in out/native/build/bin.
+    [switch] $WhisperCli
 )
 
 $ErrorActionPreference = 'Stop'
@@ -146,6 +163,8 @@ function Invoke-Bench {
     & (Join-Path $root 'bench/Invoke-Benchmark.ps1') -ModulePath $moduleDir
 }
 
+. (Join-Path $root 'build/native/NativeRuntime.ps1')
+
 foreach ($t in $Task) {
     switch ($t) {
         'Clean' { if (Test-Path $out) { Remove-Item $out -Recurse -Force } }
@@ -154,5 +173,9 @@ foreach ($t in $Task) {
         'Demo' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Demo }
         'Bench' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Bench }
         'Package' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Package }
+        'NativeRuntime' {
+            if (-not $NativeRuntimePath -and -not (Test-Path $moduleDir)) { Invoke-Build }
+            Invoke-NativeRuntime -Source $WhisperCppSource -Destination $NativeRuntimePath -WithCli:$WhisperCli
+        }
     }
 }

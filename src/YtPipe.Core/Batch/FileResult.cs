@@ -33,6 +33,9 @@ public sealed record FileResult
     /// <summary>What did the work (<c>cpu</c>, <c>cuda:0</c>).</summary>
     public string? Device { get; init; }
 
+    /// <summary>The whisper.cpp build that did the work (stock or native), for a transcribed file.</summary>
+    public TranscriptionRuntime? Runtime => Transcript?.Runtime;
+
     /// <summary>The model name.</summary>
     public string? Model { get; init; }
 

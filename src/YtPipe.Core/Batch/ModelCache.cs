@@ -35,6 +35,10 @@ internal sealed class ModelCache(ITranscriptionEngine engine, TranscriptionOptio
         var model = engine.LoadModel(device);
         post(new BatchMessageEvent(BatchMessageLevel.Verbose,
             $"Model {transcription.ModelName} ({model.ComputeType}) loaded on {model.Device} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s."));
+        foreach (var note in model.LoadNotes)
+        {
+            post(new BatchMessageEvent(note.Level, note.Text));
+        }
         if (model.Device != device.ToString())
         {
             // Never claim a GPU did work that the CPU did.

@@ -37,6 +37,8 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
             json.WriteString("model", transcript.Model);
             json.WriteString("device", transcript.Device);
             json.WriteString("compute_type", transcript.ComputeType);
+            WriteNullable(json, "runtime", transcript.Runtime?.Name);
+            WriteNullable(json, "runtime_info", transcript.Runtime?.SystemInfo);
             json.WriteNumber("duration", Seconds(transcript.Duration));
             WriteNullable(json, "language", transcript.Language);
             json.WriteStartArray("segments");

@@ -9,6 +9,12 @@ public interface ITranscriptionModel : IDisposable
     /// <summary>The model's weight type, such as <c>f16</c>.</summary>
     string ComputeType { get; }
 
+    /// <summary>The whisper.cpp build that does the work (stock or native) and the CPU features it uses.</summary>
+    TranscriptionRuntime Runtime { get; }
+
+    /// <summary>What loading found worth telling: which runtime runs, and a warning when a native runtime could not be used.</summary>
+    IReadOnlyList<Batch.PlanNote> LoadNotes { get; }
+
     /// <summary>Creates the state one worker needs; one transcriber serves one thread at a time.</summary>
     ITranscriber CreateTranscriber(int threads);
 }

@@ -30,6 +30,9 @@ public sealed record Transcript
     /// <summary>The model's weight type, such as <c>f16</c> or <c>q8_0</c>.</summary>
     public required string ComputeType { get; init; }
 
+    /// <summary>The whisper.cpp build that did the work (stock or native) and the CPU features it used; null when unknown.</summary>
+    public TranscriptionRuntime? Runtime { get; init; }
+
     /// <summary>Length of the audio.</summary>
     public required TimeSpan Duration { get; init; }
 

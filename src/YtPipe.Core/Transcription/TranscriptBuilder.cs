@@ -21,6 +21,7 @@ internal static class TranscriptBuilder
             Model = modelName,
             Device = model.Device,
             ComputeType = model.ComputeType,
+            Runtime = model.Runtime,
             Duration = length,
             Language = recognized.Language,
             Segments = SegmentTimes.ClampTo(recognized.Segments, length),

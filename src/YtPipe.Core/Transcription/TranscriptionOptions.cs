@@ -20,4 +20,7 @@ public sealed record TranscriptionOptions
 
     /// <summary>Flash attention: about 30 % faster on CPU and less memory; whisper.cpp's CLI turns it on by default.</summary>
     public bool FlashAttention { get; init; } = true;
+
+    /// <summary>How clips far shorter than the 30 s window are encoded; <see cref="ShortClipMode.Off"/> (the default) encodes every window in full.</summary>
+    public ShortClipMode ShortClip { get; init; } = ShortClipMode.Off;
 }

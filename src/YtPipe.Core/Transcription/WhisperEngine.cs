@@ -16,6 +16,8 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
         // For every device, not only Cuda: the first factory loads the native runtime, and a CUDA
         // build initialises CUDA then, reading the order once.
         CudaDeviceOrder.EnsurePciBusOrder();
+        // Also before the first factory: Whisper.net loads its runtime then, once for the process.
+        NativeRuntime.Configure();
         WhisperFactory factory;
         try
         {
@@ -36,6 +38,7 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
         var used = device.Kind == DeviceKind.Cuda && RuntimeOptions.LoadedLibrary is RuntimeLibrary.Cuda
             ? device.ToString()
             : DeviceSpec.Cpu.ToString();
-        return new WhisperModel(factory, options, used, info.ComputeType);
+        var (runtime, notes) = NativeRuntime.Describe();
+        return new WhisperModel(factory, options, used, info.ComputeType, runtime, notes);
     }
 }

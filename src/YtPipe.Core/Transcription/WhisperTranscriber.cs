@@ -3,22 +3,69 @@ using Whisper.net;
 namespace YtPipe.Core.Transcription;
 
 /// <summary>
-/// One worker's <see cref="WhisperProcessor"/>. Threads, sampling and language are always set
+/// One worker's <see cref="WhisperProcessor"/>s. Threads, sampling and language are always set
 /// explicitly: Whisper.net's defaults (min(4, cores) threads, greedy, English) differ from the seed's.
 /// </summary>
 internal sealed class WhisperTranscriber : ITranscriber
 {
-    private readonly WhisperProcessor processor;
-    private readonly string? language;
+    private readonly WhisperFactory factory;
+    private readonly TranscriptionOptions options;
+    private readonly int threads;
+    // A processor holds only its parameters (whisper.cpp state is made per call), and the audio
+    // context is one of them: one processor per context size, made when first needed.
+    private readonly Dictionary<int, WhisperProcessor> processors = [];
     private IProgress<double>? currentProgress;
 
     public WhisperTranscriber(WhisperFactory factory, TranscriptionOptions options, int threads)
     {
-        language = options.Language;
+        this.factory = factory;
+        this.options = options;
+        this.threads = Math.Max(1, threads);
+        _ = Processor(AudioContextSize.Full);
+    }
+
+    public async Task<RecognitionResult> TranscribeAsync(float[] samples, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        currentProgress = progress;
+        try
+        {
+            var context = options.ShortClip == ShortClipMode.AudioContext
+                ? AudioContextSize.For(TimeSpan.FromSeconds(samples.Length / (double)Audio.AudioClip.SampleRate))
+                : AudioContextSize.Full;
+            var segments = new List<TranscriptSegment>();
+            string? detected = null;
+            await foreach (var s in Processor(context).ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
+            {
+                detected ??= string.IsNullOrEmpty(s.Language) ? null : s.Language;
+                segments.Add(new TranscriptSegment(s.Start, s.End, s.Text.Trim(), s.Probability));
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            return new RecognitionResult(segments, detected ?? options.Language);
+        }
+        finally
+        {
+            currentProgress = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var processor in processors.Values)
+        {
+            await processor.DisposeAsync().ConfigureAwait(false);
+        }
+        processors.Clear();
+    }
+
+    private WhisperProcessor Processor(int audioContext)
+    {
+        if (processors.TryGetValue(audioContext, out var existing)) return existing;
         var builder = factory.CreateBuilder()
-            .WithThreads(Math.Max(1, threads))
+            .WithThreads(threads)
             .WithProbabilities()
             .WithProgressHandler(percent => currentProgress?.Report(percent / 100.0));
+        // 0 is whisper.cpp's "the model's own" (1500); anything else cuts the encoder's window.
+        builder = builder.WithAudioContextSize(audioContext >= AudioContextSize.Full ? 0 : audioContext);
         builder = options.Language is null ? builder.WithLanguageDetection() : builder.WithLanguage(options.Language);
         if (options.Translate)
         {
@@ -27,29 +74,8 @@ internal sealed class WhisperTranscriber : ITranscriber
         builder = options.BeamSize > 1
             ? builder.WithBeamSearchSamplingStrategy(b => b.WithBeamSize(options.BeamSize))
             : builder.WithGreedySamplingStrategy(_ => { });
-        processor = builder.Build();
+        var processor = builder.Build();
+        processors[audioContext] = processor;
+        return processor;
     }
-
-    public async Task<RecognitionResult> TranscribeAsync(float[] samples, IProgress<double>? progress, CancellationToken cancellationToken)
-    {
-        currentProgress = progress;
-        try
-        {
-            var segments = new List<TranscriptSegment>();
-            string? detected = null;
-            await foreach (var s in processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
-            {
-                detected ??= string.IsNullOrEmpty(s.Language) ? null : s.Language;
-                segments.Add(new TranscriptSegment(s.Start, s.End, s.Text.Trim(), s.Probability));
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            return new RecognitionResult(segments, detected ?? language);
-        }
-        finally
-        {
-            currentProgress = null;
-        }
-    }
-
-    public ValueTask DisposeAsync() => processor.DisposeAsync();
 }

@@ -90,4 +90,9 @@ public abstract partial class TranscriptionCommandBase
     /// <summary>Turn whisper.cpp's flash attention off (it is on by default: faster, less memory).</summary>
     [Parameter]
     public SwitchParameter NoFlashAttention { get; set; }
+
+    /// <summary>How clips far shorter than Whisper's 30 s window are encoded: Off (the default, every window in full) or AudioContext (a window sized to the clip: faster, accuracy unmeasured).</summary>
+    [Parameter]
+    [ValidateSet("Off", "AudioContext", IgnoreCase = true)]
+    public string ShortClip { get; set; } = "Off";
 }

@@ -82,6 +82,7 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
                 Translate = Translate,
                 BeamSize = BeamSize,
                 FlashAttention = !NoFlashAttention,
+                ShortClip = Enum.Parse<ShortClipMode>(ShortClip, ignoreCase: true),
             };
             var options = new BatchOptions
             {

@@ -29,6 +29,8 @@ internal static class ResultMapper
         Device = r.Device,
         Model = r.Model,
         ComputeType = r.Transcript?.ComputeType,
+        Runtime = r.Runtime?.Name,
+        RuntimeInfo = r.Runtime?.SystemInfo,
         Worker = r.Worker,
         ErrorId = r.Error?.ErrorId,
         ErrorMessage = r.Error?.Message,

@@ -55,6 +55,12 @@ public sealed class TranscriptionResult
     /// <summary>The model's weight type (f16, q8_0, ...).</summary>
     public string? ComputeType { get; init; }
 
+    /// <summary>The whisper.cpp build that did the work: stock (Whisper.net's, compiled for AVX2) or native (built for this CPU by build.ps1 -Task NativeRuntime).</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary>whisper.cpp's system info for that build: the CPU features it uses (AVX2, AVX512, ...).</summary>
+    public string? RuntimeInfo { get; init; }
+
     /// <summary>The worker that did it.</summary>
     public int? Worker { get; init; }
 

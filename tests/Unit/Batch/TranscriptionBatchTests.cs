@@ -248,6 +248,22 @@ public sealed class TranscriptionBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RuntimeOfTheModel_IsOnEveryResult_AndItsLoadNotesAreTold()
+    {
+        var native = new TranscriptionRuntime { Name = TranscriptionRuntime.NativeName, SystemInfo = "CPU : AVX512 = 1 |" };
+        bed.Engine.Runtime = native;
+        bed.Engine.LoadNotes = [new PlanNote(BatchMessageLevel.Warning, "the native runtime did not load")];
+        bed.Start(workers: 1);
+        bed.Submit(bed.AddFile("a.wav", 1));
+
+        var result = Assert.Single(await bed.FinishAsync());
+
+        Assert.Equal(native, result.Runtime);
+        Assert.Equal(native, result.Transcript?.Runtime);
+        Assert.Contains(bed.Events.All.OfType<BatchMessageEvent>(), m => m.Level == BatchMessageLevel.Warning && m.Text == "the native runtime did not load");
+    }
+
+    [Fact]
     public async Task ModelThatCannotLoad_FaultsTheBatch()
     {
         var invalid = new ModelInvalidException("fake", "not a ggml file");

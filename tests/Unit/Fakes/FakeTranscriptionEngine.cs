@@ -16,6 +16,12 @@ public sealed class FakeTranscriptionEngine(FakeAudioDecoder decoder) : ITranscr
     /// <summary>The device the loaded models say they run on; null means the one asked for.</summary>
     public string? ReportedDevice { get; set; }
 
+    /// <summary>The runtime the loaded models report.</summary>
+    public TranscriptionRuntime Runtime { get; set; } = new() { Name = TranscriptionRuntime.StockName, SystemInfo = "fake" };
+
+    /// <summary>What loading a model tells the user.</summary>
+    public IReadOnlyList<Core.Batch.PlanNote> LoadNotes { get; set; } = [];
+
     public IReadOnlyList<DeviceSpec> LoadedDevices => loadedDevices.ToList();
 
     public IReadOnlyList<FakeTranscriptionModel> Models => models.ToList();

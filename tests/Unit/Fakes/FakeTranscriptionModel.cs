@@ -11,6 +11,10 @@ public sealed class FakeTranscriptionModel(FakeTranscriptionEngine engine, strin
 
     public string ComputeType => "f16";
 
+    public TranscriptionRuntime Runtime => engine.Runtime;
+
+    public IReadOnlyList<Core.Batch.PlanNote> LoadNotes => engine.LoadNotes;
+
     public bool IsDisposed { get; private set; }
 
     public IReadOnlyList<FakeTranscriber> Transcribers => transcribers.ToList();

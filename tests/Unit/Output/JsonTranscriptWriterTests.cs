@@ -40,6 +40,19 @@ public sealed class JsonTranscriptWriterTests
     }
 
     [Fact]
+    public void Runtime_SaysWhichWhisperCppBuildRan_AndNullWhenUnknown()
+    {
+        var transcript = TwoSegments with { Runtime = new TranscriptionRuntime { Name = "native", SystemInfo = "CPU : AVX512 = 1 |" } };
+
+        using var json = JsonDocument.Parse(Render(writer, transcript));
+        using var unknown = JsonDocument.Parse(Render(writer, TwoSegments with { Runtime = null }));
+
+        Assert.Equal("native", json.RootElement.GetProperty("runtime").GetString());
+        Assert.Equal("CPU : AVX512 = 1 |", json.RootElement.GetProperty("runtime_info").GetString());
+        Assert.Equal(JsonValueKind.Null, unknown.RootElement.GetProperty("runtime").ValueKind);
+    }
+
+    [Fact]
     public void KnownSourceUrlAndUnknownLanguage_AreWrittenAsSuch()
     {
         var transcript = TwoSegments with { SourceUrl = "https://example.org/v/talk", Language = null };

@@ -1,0 +1,252 @@
+#!/usr/bin/env pwsh
+
+<#
+.SYNOPSIS
+    YtPipe against whisper-cli built from the same whisper.cpp source, in one run.
+.DESCRIPTION
+    Builds whisper-cli and YtPipe's native runtime from one whisper.cpp v1.8.5 source
+    (build.ps1 -Task NativeRuntime -WhisperCli), makes a corpus of 16 kHz WAV files (the CLI reads
+    only WAV), and times, interleaved over -Repeat rounds so that a change in the machine's load
+    hits every configuration alike:
+
+      cli-default     one whisper-cli over every file, its default threads (min(4, cores))
+      cli-PxT         P whisper-cli processes of T threads each, P x T = cores, files shared out
+                      longest first; the best of these is "the CLI's best plan"
+      ytpipe-stock    Invoke-YtTranscription with its defaults, Whisper.net's stock runtime
+      ytpipe-native   the same with the native runtime
+
+    and on a short-clip corpus (-ShortClips clips of -ShortClipSeconds s, tiny.en):
+
+      cli-default, cli-ac256 (the CLI's -ac 256), ytpipe-native, ytpipe-native-ac
+      (-ShortClip AudioContext)
+
+    Every run uses a weightless model (header and vocabulary, no tensors): whisper.cpp runs the
+    encoder at the real cost and decodes almost nothing, so the numbers are the encoder's, which
+    is where the CPU build matters. Times: the CLI's process wall time (model load included);
+    YtPipe's is a stopwatch around Invoke-YtTranscription in a fresh pwsh (model load included,
+    pwsh's start and the module import not).
+
+    YtPipe runs also record when each file ended on each worker (end = arrival of the result,
+    start = end - Elapsed): the per-worker timeline shows idle cores at the tail of a batch.
+
+    Writes a Markdown report to -OutFile: a section between markers in bench/RESULTS.md by default,
+    replaced on each run.
+.EXAMPLE
+    dotnet pwsh ./bench/Compare-WhisperCli.ps1 -WhisperCppSource ../shared/vendor/whisper.cpp-1.8.5.tar.gz
+.EXAMPLE
+    dotnet pwsh ./bench/Compare-WhisperCli.ps1 -Models tiny.en -Repeat 1 -Sections ShortClips
+#>
+[CmdletBinding()]
+param(
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/YtPipe'),
+    # whisper.cpp v1.8.5 source (folder or tarball); default: ../shared/vendor's tarball when present, else a download.
+    [string] $WhisperCppSource,
+    [string[]] $Models = @('tiny.en', 'base.en'),
+    [int] $Repeat = 2,
+    # Long corpus: -Files files of -FileSeconds s (8 x 60 s = 480 s, as in the issue's measurements).
+    [int] $Files = 8,
+    [int] $FileSeconds = 60,
+    [int] $ShortClips = 40,
+    [int] $ShortClipSeconds = 3,
+    [ValidateSet('Long', 'ShortClips')]
+    [string[]] $Sections = @('Long', 'ShortClips'),
+    [string] $WorkPath = (Join-Path $PSScriptRoot '../out/bench/cli'),
+    [string] $OutFile = (Join-Path $PSScriptRoot 'RESULTS.md')
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+$ModulePath = (Resolve-Path $ModulePath).Path
+New-Item -ItemType Directory -Force $WorkPath | Out-Null
+$WorkPath = (Resolve-Path $WorkPath).Path
+$cores = [Environment]::ProcessorCount
+$pwshExe = (Get-Process -Id $PID).Path
+$pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshExe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
+
+function Invoke-Ffmpeg([string[]] $Arguments) {
+    & ffmpeg -nostdin -v error -y @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "ffmpeg failed: $Arguments" }
+}
+
+# --- Build: whisper-cli and the native runtime from one source -------------------------------
+if (-not $WhisperCppSource) {
+    $vendored = Join-Path $repo '../shared/vendor/whisper.cpp-1.8.5.tar.gz'
+    if (Test-Path $vendored) { $WhisperCppSource = $vendored }
+}
+$native = Join-Path $WorkPath 'native'
+$buildArgs = @('-Task', 'NativeRuntime', '-WhisperCli', '-NativeRuntimePath', $native) + @(if ($WhisperCppSource) { '-WhisperCppSource', (Resolve-Path $WhisperCppSource).Path })
+& $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $repo 'build.ps1') @buildArgs
+if ($LASTEXITCODE -ne 0) { throw 'Building whisper-cli and the native runtime failed.' }
+$cli = Join-Path $repo 'out/native/build/bin/whisper-cli'
+
+# --- Models and corpora -----------------------------------------------------------------------
+Add-Type -Path (Join-Path $repo 'tests/Unit/Support/GgmlModelWriter.cs') -ErrorAction SilentlyContinue
+$modelDir = Join-Path $WorkPath 'models'
+New-Item -ItemType Directory -Force $modelDir | Out-Null
+$modelPaths = @{}
+foreach ($m in @($Models) + @('tiny.en') | Select-Object -Unique) {
+    $path = Join-Path $modelDir "ggml-$m.bin"
+    if (-not (Test-Path $path)) { [YtPipe.Tests.Support.GgmlModelWriter]::ForName($m).WriteTo($path) | Out-Null }
+    $modelPaths[$m] = $path
+}
+
+function New-Corpus([string] $Name, [int] $Count, [int] $Seconds) {
+    <# $Count 16 kHz mono WAV files of looped flite speech, made once (written under a temp name, then renamed). #>
+    $folder = Join-Path $WorkPath $Name
+    New-Item -ItemType Directory -Force $folder | Out-Null
+    $speech = Join-Path $WorkPath 'speech.wav'
+    if (-not (Test-Path $speech)) {
+        $text = 'The quick brown fox jumps over the lazy dog. A benchmark measures what the machine does, not what we hope it does.'
+        Invoke-Ffmpeg @('-f', 'lavfi', '-i', "flite=text='$text':voice=kal16", "$speech.tmp.wav")
+        Move-Item "$speech.tmp.wav" $speech
+    }
+    foreach ($i in 1..$Count) {
+        $path = Join-Path $folder ('{0:d2}-{1}s.wav' -f $i, $Seconds)
+        if (Test-Path $path) { continue }
+        Invoke-Ffmpeg @('-stream_loop', '-1', '-i', $speech, '-t', $Seconds, '-ar', '16000', '-ac', '1', '-c:a', 'pcm_s16le', "$path.tmp.wav")
+        Move-Item "$path.tmp.wav" $path
+    }
+    @(Get-ChildItem $folder -Filter '*.wav' | Where-Object Name -NotLike '*.tmp.wav' | Sort-Object Name | Select-Object -First $Count).FullName
+}
+
+# --- Runners ----------------------------------------------------------------------------------
+function Invoke-Cli([string] $Model, [string[]] $Inputs, [int] $Processes, [int] $Threads, [string[]] $Extra = @()) {
+    <# $Processes whisper-cli processes at once, files dealt out longest first to the least loaded; returns wall seconds. #>
+    $queues = @(1..$Processes | ForEach-Object { , [Collections.Generic.List[string]]::new() })
+    $load = [double[]]::new($Processes)
+    foreach ($f in $Inputs | Sort-Object { (Get-Item $_).Length } -Descending) {
+        $i = [array]::IndexOf($load, ($load | Measure-Object -Minimum).Minimum)
+        $queues[$i].Add($f); $load[$i] += (Get-Item $f).Length
+    }
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $procs = foreach ($q in $queues | Where-Object Count) {
+        $psi = [Diagnostics.ProcessStartInfo]::new($cli)
+        foreach ($a in @('-m', $Model, '-np', '-nt') + @(if ($Threads) { '-t', $Threads }) + $Extra) { $psi.ArgumentList.Add([string]$a) }
+        foreach ($f in $q) { $psi.ArgumentList.Add('-f'); $psi.ArgumentList.Add($f) }
+        $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
+        $p = [Diagnostics.Process]::Start($psi)
+        [pscustomobject]@{ P = $p; Out = $p.StandardOutput.ReadToEndAsync(); Err = $p.StandardError.ReadToEndAsync() }
+    }
+    foreach ($r in $procs) { $r.P.WaitForExit(); if ($r.P.ExitCode -ne 0) { throw "whisper-cli failed: $($r.Err.Result)" } }
+    [math]::Round($clock.Elapsed.TotalSeconds, 2)
+}
+
+$childScript = Join-Path $WorkPath 'ytpipe-run.ps1'
+Set-Content $childScript @'
+param($ModulePath, $ModelPath, $InputList, $ShortClip, $OutDir)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$inputs = Get-Content $InputList
+$clock = [Diagnostics.Stopwatch]::StartNew()
+$rows = Invoke-YtTranscription -LiteralPath $inputs -ModelPath $ModelPath -OutputDirectory $OutDir -Force -ShortClip $ShortClip |
+    ForEach-Object { [pscustomobject]@{ Worker = $_.Worker; End = $clock.Elapsed.TotalSeconds; Elapsed = $_.Elapsed.TotalSeconds; Status = "$($_.Status)"; Runtime = $_.Runtime } }
+$wall = $clock.Elapsed.TotalSeconds
+[pscustomobject]@{ Wall = $wall; Results = @($rows) } | ConvertTo-Json -Depth 4 -Compress
+'@
+
+function Invoke-YtPipe([string] $Model, [string[]] $Inputs, [string] $Runtime, [string] $ShortClip = 'Off') {
+    $list = Join-Path $WorkPath 'inputs.txt'
+    Set-Content $list $Inputs
+    $outDir = Join-Path $WorkPath 'transcripts'
+    $psi = [Diagnostics.ProcessStartInfo]::new($pwshExe)
+    foreach ($a in $pwshPrefix + @('-NoProfile', '-NonInteractive', '-File', $childScript, $ModulePath, $Model, $list, $ShortClip, $outDir)) { $psi.ArgumentList.Add($a) }
+    $psi.Environment['YTPIPE_RUNTIME'] = $Runtime
+    $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
+    $p = [Diagnostics.Process]::Start($psi)
+    $out = $p.StandardOutput.ReadToEndAsync(); $err = $p.StandardError.ReadToEndAsync()
+    $p.WaitForExit()
+    if (Test-Path $outDir) { Remove-Item $outDir -Recurse -Force }
+    if ($p.ExitCode -ne 0) { throw "YtPipe run failed: $($err.Result)" }
+    $run = ($out.Result -split "`n" | Where-Object { $_.StartsWith('{') } | Select-Object -Last 1) | ConvertFrom-Json
+    $bad = @($run.Results | Where-Object Status -NE 'Transcribed')
+    if ($bad) { throw "YtPipe: $($bad.Count) files not transcribed" }
+    $expected = if ($Runtime -eq 'stock') { 'stock' } else { 'native' }
+    if (@($run.Results | Where-Object Runtime -NE $expected)) { throw "YtPipe ran another runtime than $expected" }
+    $run
+}
+
+# --- The rounds -------------------------------------------------------------------------------
+$plans = @(1..$cores | Where-Object { $cores % $_ -eq 0 } | ForEach-Object { [pscustomobject]@{ P = $_; T = $cores / $_ } })
+$measurements = [Collections.Generic.List[object]]::new()
+$timelines = @{}
+function Add-Measurement($Section, $Model, $Config, $Seconds) {
+    $measurements.Add([pscustomobject]@{ Section = $Section; Model = $Model; Config = $Config; Seconds = $Seconds })
+    Write-Host ('{0,-10} {1,-8} {2,-18} {3,7:0.00} s' -f $Section, $Model, $Config, $Seconds)
+}
+
+$long = if ($Sections -contains 'Long') { New-Corpus 'long' $Files $FileSeconds }
+$short = if ($Sections -contains 'ShortClips') { New-Corpus 'short' $ShortClips $ShortClipSeconds }
+foreach ($round in 1..$Repeat) {
+    if ($long) {
+        foreach ($m in $Models) {
+            $mp = $modelPaths[$m]
+            Add-Measurement 'Long' $m 'cli-default' (Invoke-Cli $mp $long 1 0)
+            foreach ($plan in $plans) { Add-Measurement 'Long' $m "cli-$($plan.P)x$($plan.T)" (Invoke-Cli $mp $long $plan.P $plan.T) }
+            foreach ($rt in 'stock', 'native') {
+                $run = Invoke-YtPipe $mp $long $(if ($rt -eq 'stock') { 'stock' } else { $native })
+                Add-Measurement 'Long' $m "ytpipe-$rt" ([math]::Round($run.Wall, 2))
+                $timelines["$m ytpipe-$rt round $round"] = $run.Results
+            }
+        }
+    }
+    if ($short) {
+        $mp = $modelPaths['tiny.en']
+        Add-Measurement 'ShortClips' 'tiny.en' 'cli-default' (Invoke-Cli $mp $short 1 0)
+        Add-Measurement 'ShortClips' 'tiny.en' 'cli-ac256' (Invoke-Cli $mp $short 1 0 @('-ac', '256'))
+        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native' ([math]::Round((Invoke-YtPipe $mp $short $native).Wall, 2))
+        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native-ac' ([math]::Round((Invoke-YtPipe $mp $short $native 'AudioContext').Wall, 2))
+    }
+}
+
+# --- Report -----------------------------------------------------------------------------------
+$cpuinfo = Get-Content /proc/cpuinfo -TotalCount 64
+$cpuModel = ($cpuinfo | Where-Object { $_ -match '^model name' } | Select-Object -First 1) -replace '^[^:]*:\s*', ''
+$avx512 = (($cpuinfo | Where-Object { $_ -match '^flags' } | Select-Object -First 1) -split '\s+' | Where-Object { $_ -like 'avx512*' } | Sort-Object -Unique) -join ' '
+$lines = [Collections.Generic.List[string]]::new()
+$lines.Add('<!-- whisper-cli comparison: written by bench/Compare-WhisperCli.ps1 -->')
+$lines.Add('## Against whisper-cli (same whisper.cpp v1.8.5 source)')
+$lines.Add('')
+$lines.Add("Machine: $cpuModel, $cores logical cores; AVX-512: $(if ($avx512) { $avx512 } else { 'none' }). Load average at the end: $((Get-Content /proc/loadavg) -replace '^(\S+ \S+ \S+).*', '$1'). $Repeat rounds, interleaved; the table gives the median (min-max).")
+$lines.Add("Weightless models; long corpus: $Files x $FileSeconds s WAV; short clips: $ShortClips x $ShortClipSeconds s WAV.")
+$lines.Add('')
+$lines.Add('| Corpus | Model | Configuration | Wall s, median (min-max) | vs CLI best | vs YtPipe stock | vs CLI default |')
+$lines.Add('|---|---|---|---|---|---|---|')
+function Get-Median([double[]] $v) { $s = @($v | Sort-Object); if ($s.Count % 2) { $s[[int][math]::Floor($s.Count / 2)] } else { ($s[$s.Count / 2 - 1] + $s[$s.Count / 2]) / 2 } }
+foreach ($group in $measurements | Group-Object Section, Model) {
+    $byConfig = [ordered]@{}
+    foreach ($g in $group.Group | Group-Object Config) { $byConfig[$g.Name] = [double[]]$g.Group.Seconds }
+    $median = @{}; foreach ($k in $byConfig.Keys) { $median[$k] = Get-Median $byConfig[$k] }
+    $cliBest = ($median.GetEnumerator() | Where-Object { $_.Key -like 'cli-*x*' } | Sort-Object Value | Select-Object -First 1)
+    foreach ($k in $byConfig.Keys) {
+        $v = $byConfig[$k]
+        $ratio = { param($ref) if ($ref) { '{0:0.00}x' -f ($ref / $median[$k]) } else { '' } }
+        $lines.Add(('| {0} | {1} | {2}{3} | {4:0.00} ({5:0.00}-{6:0.00}) | {7} | {8} | {9} |' -f $group.Group[0].Section, $group.Group[0].Model, $k,
+                $(if ($cliBest -and $k -eq $cliBest.Key) { ' (best)' } else { '' }), $median[$k], ($v | Measure-Object -Minimum).Minimum, ($v | Measure-Object -Maximum).Maximum,
+                (& $ratio $(if ($cliBest) { $cliBest.Value })), (& $ratio $median['ytpipe-stock']), (& $ratio $median['cli-default'])))
+    }
+}
+$lines.Add('')
+$lines.Add('Ratios are speedups: above 1x, this configuration is faster than the reference.')
+if ($timelines.Count) {
+    $lines.Add('')
+    $lines.Add('Per-worker timelines of the last round (file: start-end s on each worker; idle = wall minus the worker''s busy time):')
+    $lines.Add('')
+    foreach ($key in $timelines.Keys | Where-Object { $_ -like "* round $Repeat" } | Sort-Object) {
+        $rows = $timelines[$key]
+        $wall = ($rows | Measure-Object End -Maximum).Maximum
+        foreach ($w in $rows | Group-Object Worker | Sort-Object Name) {
+            $busy = ($w.Group | Measure-Object Elapsed -Sum).Sum
+            $spans = ($w.Group | Sort-Object End | ForEach-Object { '{0:0.0}-{1:0.0}' -f ($_.End - $_.Elapsed), $_.End }) -join ', '
+            $lines.Add(('- {0}, worker {1}: {2} (idle {3:0.0} s of {4:0.0})' -f ($key -replace ' round \d+$', ''), $w.Name, $spans, ($wall - $busy), $wall))
+        }
+    }
+}
+$lines.Add('<!-- end of whisper-cli comparison -->')
+
+$section = $lines -join "`n"
+$existing = if (Test-Path $OutFile) { Get-Content -Raw $OutFile } else { '' }
+$pattern = '(?s)<!-- whisper-cli comparison:.*?<!-- end of whisper-cli comparison -->'
+$text = if ($existing -match $pattern) { [regex]::Replace($existing, $pattern, { $section }) } else { $existing.TrimEnd() + "`n`n" + $section + "`n" }
+Set-Content -Path $OutFile -Value $text -NoNewline -Encoding utf8
+Write-Host "Wrote the comparison to $OutFile"
