@@ -86,6 +86,6 @@ Import-Module YtPipe
         $install.Error | Should -BeNullOrEmpty
         $install.ExitCode | Should -Be 0
         $install.Output[0] | Should -BeLike "$userHome*YtPipe*$Version"
-        $install.Output[1] | Should -Be 6
+        $install.Output[1] | Should -Be @((Test-ModuleManifest (Join-Path (Get-TestModulePath) 'YtPipe.psd1')).ExportedCmdlets.Keys).Count
     }
 }

@@ -59,6 +59,13 @@ Describe 'Default views' {
         $lines[2] | Should -Match '^\s*1\s+NVIDIA RTX A4000\s+16376\s+16102\s+00000000:41:00\.0\s+550\.54\.15\s+GPU-0b1d'
     }
 
+    It 'shows a re-rendered subtitle file with its format, layout and path' {
+        $file = [YtPipe.PowerShell.SubtitleFile]@{ Path = '/data/talk.srt'; Format = 'Srt'; TranscriptPath = '/data/talk.json'; MaxLineWidth = 32; MaxLineCount = 2 }
+        $lines = Show-Table $file
+        $lines[0] | Should -Match '^Format\s+Width\s+Lines\s+Path'
+        $lines[2] | Should -Match '^Srt\s+32\s+2\s+/data/talk\.srt'
+    }
+
     It 'has a default view for every type the commands declare as output' {
         $views = Get-FormatData -TypeName 'YtPipe.PowerShell.*' | ForEach-Object TypeNames
         $declared = Get-Command -Module YtPipe | ForEach-Object { $_.OutputType.Type } | Where-Object { $_ } | ForEach-Object FullName | Sort-Object -Unique
