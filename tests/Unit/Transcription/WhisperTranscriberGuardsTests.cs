@@ -18,7 +18,6 @@ public sealed class WhisperTranscriberGuardsTests : IDisposable
     [Fact]
     public async Task GuardValues_ReachTheNativeParameters()
     {
-        var path = GgmlModelWriter.TinyEn.WithFileType(7).WriteZeroFilledTo(folder.PathOf("ggml-tiny.en.bin"));
         var guards = new DecodingGuards
         {
             NoSpeechThreshold = 0.35f,
@@ -30,11 +29,8 @@ public sealed class WhisperTranscriberGuardsTests : IDisposable
             Prompt = "Kubernetes, Grafana.",
             CarryPrompt = true,
         };
-        var options = new TranscriptionOptions { ModelPath = path, ModelName = "tiny.en", Language = "en", Guards = guards };
-        using var model = new WhisperEngine(options).LoadModel(DeviceSpec.Cpu);
-        await using var transcriber = model.CreateTranscriber(1);
 
-        var native = NativeParams(transcriber);
+        var native = await NativeParamsFor(guards);
 
         Assert.Equal(0.35f, Field<float>(native, "NoSpeechThreshold"));
         Assert.Equal(0.1f, Field<float>(native, "Temperature"));
@@ -49,12 +45,7 @@ public sealed class WhisperTranscriberGuardsTests : IDisposable
     [Fact]
     public async Task DefaultGuards_AreWhisperCppsDefaults()
     {
-        var path = GgmlModelWriter.TinyEn.WithFileType(7).WriteZeroFilledTo(folder.PathOf("ggml-tiny.en.bin"));
-        var options = new TranscriptionOptions { ModelPath = path, ModelName = "tiny.en", Language = "en" };
-        using var model = new WhisperEngine(options).LoadModel(DeviceSpec.Cpu);
-        await using var transcriber = model.CreateTranscriber(1);
-
-        var native = NativeParams(transcriber);
+        var native = await NativeParamsFor(DecodingGuards.Default);
 
         Assert.Equal(0.6f, Field<float>(native, "NoSpeechThreshold"));
         Assert.Equal(0f, Field<float>(native, "Temperature"));
@@ -65,8 +56,13 @@ public sealed class WhisperTranscriberGuardsTests : IDisposable
         Assert.Equal(IntPtr.Zero, Field<IntPtr>(native, "InitialPrompt"));
     }
 
-    private static object NativeParams(ITranscriber transcriber)
+    /// <summary>The native parameters of the processor a worker builds with <paramref name="guards"/>.</summary>
+    private async Task<object> NativeParamsFor(DecodingGuards guards)
     {
+        var path = GgmlModelWriter.TinyEn.WithFileType(7).WriteZeroFilledTo(folder.PathOf("ggml-tiny.en.bin"));
+        var options = new TranscriptionOptions { ModelPath = path, ModelName = "tiny.en", Language = "en", Guards = guards };
+        using var model = new WhisperEngine(options).LoadModel(DeviceSpec.Cpu);
+        await using var transcriber = model.CreateTranscriber(1);
         const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
         var processors = (System.Collections.IDictionary)typeof(WhisperTranscriber).GetField("processors", Private)!.GetValue(transcriber)!;
         var processor = Assert.Single(processors.Values.Cast<Whisper.net.WhisperProcessor>());
