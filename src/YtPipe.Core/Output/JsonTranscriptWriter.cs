@@ -9,7 +9,8 @@ namespace YtPipe.Core.Output;
 /// The seed tool's schema (<c>video_id</c>, <c>source_url</c>, <c>model</c>, <c>device</c>,
 /// <c>compute_type</c>, <c>duration</c>, <c>language</c>, <c>segments</c> of <c>start</c>/<c>end</c>/<c>text</c>),
 /// with times in seconds, plus fields the seed lacked (<c>probability</c> per segment, <c>text</c>,
-/// <c>title</c>, <c>uploader</c>, <c>upload_date</c>, <c>source_path</c>, <c>ytpipe_version</c>). Readers of the seed's files keep working.
+/// <c>title</c>, <c>uploader</c>, <c>upload_date</c>, <c>source_path</c>, <c>ytpipe_version</c>, and a <c>quality</c> object: <c>avg_probability</c>,
+/// <c>no_speech_dropped</c>, <c>repeats_collapsed</c>, <c>suspect</c>, <c>suspect_reason</c>). Readers of the seed's files keep working.
 /// </summary>
 internal sealed class JsonTranscriptWriter : ITranscriptWriter
 {
@@ -56,6 +57,7 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
             }
             json.WriteEndArray();
             json.WriteString("text", transcript.Text);
+            WriteQuality(json, transcript.Quality);
             WriteNullable(json, "title", transcript.Title);
             WriteNullable(json, "uploader", transcript.Uploader);
             WriteNullable(json, "upload_date", transcript.UploadDate);
@@ -65,6 +67,18 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
         }
         writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         writer.Write('\n');
+    }
+
+    private static void WriteQuality(Utf8JsonWriter json, TranscriptQuality quality)
+    {
+        json.WriteStartObject("quality");
+        if (quality.AverageProbability is { } p) json.WriteNumber("avg_probability", Math.Round(p, 4)); else json.WriteNull("avg_probability");
+        // Always 0 for now: whisper.cpp does not report the windows it drops as silence (see TranscriptQuality).
+        json.WriteNumber("no_speech_dropped", quality.NoSpeechDropped);
+        json.WriteNumber("repeats_collapsed", quality.RepeatsCollapsed);
+        json.WriteBoolean("suspect", quality.Suspect);
+        WriteNullable(json, "suspect_reason", quality.SuspectReason);
+        json.WriteEndObject();
     }
 
     private static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);

@@ -42,6 +42,9 @@ public sealed record Transcript
     /// <summary>The segments, in time order.</summary>
     public required IReadOnlyList<TranscriptSegment> Segments { get; init; }
 
+    /// <summary>How far the transcript can be trusted: probabilities, repeats collapsed, and whether it looks like a hallucination.</summary>
+    public TranscriptQuality Quality { get; init; } = TranscriptQuality.Unknown;
+
     /// <summary>The whole text: segment texts joined by spaces.</summary>
     public string Text => string.Join(" ", Segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0));
 }

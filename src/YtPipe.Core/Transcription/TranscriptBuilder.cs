@@ -3,13 +3,15 @@ namespace YtPipe.Core.Transcription;
 /// <summary>
 /// Turns what whisper.cpp recognised in one file into the <see cref="Transcript"/> the writers
 /// write: the source's metadata (from the download, or an info JSON beside the file), the model
-/// and device that really did the work, and segment times kept inside the audio.
+/// and device that really did the work, segment times kept inside the audio, repetition loops
+/// collapsed (<see cref="RepeatCollapser"/>) and the quality summary.
 /// </summary>
 internal static class TranscriptBuilder
 {
     public static Transcript Build(string filePath, SourceInfo? knownSource, RecognitionResult recognized, ITranscriptionModel model, string modelName, TimeSpan length)
     {
         var source = knownSource ?? SourceInfoReader.TryRead(filePath);
+        var (segments, repeats) = RepeatCollapser.Collapse(SegmentTimes.ClampTo(recognized.Segments, length));
         return new Transcript
         {
             SourcePath = filePath,
@@ -24,7 +26,8 @@ internal static class TranscriptBuilder
             Runtime = model.Runtime,
             Duration = length,
             Language = recognized.Language,
-            Segments = SegmentTimes.ClampTo(recognized.Segments, length),
+            Segments = segments,
+            Quality = TranscriptQuality.Assess(segments, repeats, length),
         };
     }
 }

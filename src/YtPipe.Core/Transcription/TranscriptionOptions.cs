@@ -23,4 +23,7 @@ public sealed record TranscriptionOptions
 
     /// <summary>How clips far shorter than the 30 s window are encoded; <see cref="ShortClipMode.Off"/> (the default) encodes every window in full.</summary>
     public ShortClipMode ShortClip { get; init; } = ShortClipMode.Off;
+
+    /// <summary>whisper.cpp's hallucination guards; whisper.cpp's defaults unless set.</summary>
+    public DecodingGuards Guards { get; init; } = DecodingGuards.Default;
 }

@@ -3,7 +3,7 @@ using Whisper.net;
 namespace YtPipe.Core.Transcription;
 
 /// <summary>
-/// One worker's <see cref="WhisperProcessor"/>s. Threads, sampling and language are always set
+/// One worker's <see cref="WhisperProcessor"/>s. Threads, sampling, language and the hallucination guards are always set
 /// explicitly: Whisper.net's defaults (min(4, cores) threads, greedy, English) differ from the seed's.
 /// </summary>
 internal sealed class WhisperTranscriber : ITranscriber
@@ -74,6 +74,18 @@ internal sealed class WhisperTranscriber : ITranscriber
         builder = options.BeamSize > 1
             ? builder.WithBeamSearchSamplingStrategy(b => b.WithBeamSize(options.BeamSize))
             : builder.WithGreedySamplingStrategy(_ => { });
+        var guards = options.Guards;
+        builder = builder
+            .WithNoSpeechThreshold(guards.NoSpeechThreshold)
+            .WithTemperature(guards.Temperature)
+            .WithTemperatureInc(guards.TemperatureIncrement)
+            .WithEntropyThreshold(guards.EntropyThreshold)
+            .WithLogProbThreshold(guards.LogProbThreshold)
+            .WithMaxLastTextTokens(guards.MaxContext);
+        if (!string.IsNullOrEmpty(guards.Prompt))
+        {
+            builder = builder.WithPrompt(guards.Prompt).WithCarryInitialPrompt(guards.CarryPrompt);
+        }
         var processor = builder.Build();
         processors[audioContext] = processor;
         return processor;

@@ -95,4 +95,43 @@ public abstract partial class TranscriptionCommandBase
     [Parameter]
     [ValidateSet("Off", "AudioContext", IgnoreCase = true)]
     public string ShortClip { get; set; } = "Off";
+
+    /// <summary>A window whose no-speech probability is above this is treated as silence. 0..1; whisper.cpp's default 0.6.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double NoSpeechThreshold { get; set; } = Core.Transcription.DecodingGuards.Default.NoSpeechThreshold;
+
+    /// <summary>The first decode's sampling temperature; 0 (the default) is deterministic. 0..1.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double Temperature { get; set; } = Core.Transcription.DecodingGuards.Default.Temperature;
+
+    /// <summary>How much the temperature rises on each fallback after a rejected decode; 0 turns fallback off. 0..1; default 0.2.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double TemperatureIncrement { get; set; } = Core.Transcription.DecodingGuards.Default.TemperatureIncrement;
+
+    /// <summary>A decode less varied than this token entropy is retried hotter. 0..10; default 2.4.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 10.0)]
+    public double EntropyThreshold { get; set; } = Core.Transcription.DecodingGuards.Default.EntropyThreshold;
+
+    /// <summary>A decode whose average log probability is below this is retried hotter. -10..0; default -1.</summary>
+    [Parameter]
+    [ValidateRange(-10.0, 0.0)]
+    public double LogProbThreshold { get; set; } = Core.Transcription.DecodingGuards.Default.LogProbThreshold;
+
+    /// <summary>Tokens of earlier text used as context for the next window; 0 stops repetition chains. 0..16384; default 16384.</summary>
+    [Parameter]
+    [ValidateRange(0, Core.Transcription.DecodingGuards.MaxContextDefault)]
+    public int MaxContext { get; set; } = Core.Transcription.DecodingGuards.MaxContextDefault;
+
+    /// <summary>Text given to the model before the first window: names, spelling, style.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Prompt { get; set; }
+
+    /// <summary>Keep -Prompt before every window, not only the first.</summary>
+    [Parameter]
+    public SwitchParameter CarryPrompt { get; set; }
 }

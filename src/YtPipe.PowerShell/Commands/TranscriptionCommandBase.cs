@@ -83,6 +83,17 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
                 BeamSize = BeamSize,
                 FlashAttention = !NoFlashAttention,
                 ShortClip = Enum.Parse<ShortClipMode>(ShortClip, ignoreCase: true),
+                Guards = new DecodingGuards
+                {
+                    NoSpeechThreshold = (float)NoSpeechThreshold,
+                    Temperature = (float)Temperature,
+                    TemperatureIncrement = (float)TemperatureIncrement,
+                    EntropyThreshold = (float)EntropyThreshold,
+                    LogProbThreshold = (float)LogProbThreshold,
+                    MaxContext = MaxContext,
+                    Prompt = Prompt,
+                    CarryPrompt = CarryPrompt,
+                },
             };
             var options = new BatchOptions
             {

@@ -22,6 +22,10 @@ internal static class ResultMapper
         Segments = r.Transcript?.Segments
             .Select(s => new TranscriptSegmentInfo { Start = s.Start, End = s.End, Text = s.Text, Probability = s.Probability })
             .ToArray() ?? [],
+        AverageProbability = r.Transcript?.Quality.AverageProbability,
+        RepeatsCollapsed = r.Transcript?.Quality.RepeatsCollapsed ?? 0,
+        Suspect = r.Transcript?.Quality.Suspect ?? false,
+        SuspectReason = r.Transcript?.Quality.SuspectReason,
         OutputFiles = r.OutputFiles.ToArray(),
         Elapsed = r.Elapsed,
         ModelTime = r.ModelTime,

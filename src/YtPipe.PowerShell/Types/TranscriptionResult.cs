@@ -34,6 +34,18 @@ public sealed class TranscriptionResult
     /// <summary>The segments with their times.</summary>
     public TranscriptSegmentInfo[] Segments { get; init; } = [];
 
+    /// <summary>Mean token probability of the segments (0..1); null when unknown.</summary>
+    public double? AverageProbability { get; init; }
+
+    /// <summary>Repetition runs (a segment 3 or more times in a row) collapsed into one segment.</summary>
+    public int RepeatsCollapsed { get; init; }
+
+    /// <summary>The transcript looks like a hallucination; SuspectReason says why.</summary>
+    public bool Suspect { get; init; }
+
+    /// <summary>Why the transcript is suspect; null when it is not.</summary>
+    public string? SuspectReason { get; init; }
+
     /// <summary>The transcript files: written now, or found in place when skipped.</summary>
     public string[] OutputFiles { get; init; } = [];
 

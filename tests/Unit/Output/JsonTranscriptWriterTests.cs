@@ -53,6 +53,33 @@ public sealed class JsonTranscriptWriterTests
     }
 
     [Fact]
+    public void Quality_IsWrittenAsAnObject_WithItsReason()
+    {
+        var repeat = new CollapsedRepeat("Go.", TimeSpan.Zero, TimeSpan.FromSeconds(3), 3);
+        var transcript = TwoSegments with { Quality = TranscriptQuality.Assess(TwoSegments.Segments, [repeat], TwoSegments.Duration) with { AverageProbability = 0.91234 } };
+
+        using var json = JsonDocument.Parse(Render(writer, transcript));
+        var quality = json.RootElement.GetProperty("quality");
+
+        Assert.Equal(0.9123, quality.GetProperty("avg_probability").GetDouble());
+        Assert.Equal(0, quality.GetProperty("no_speech_dropped").GetInt32());
+        Assert.Equal(1, quality.GetProperty("repeats_collapsed").GetInt32());
+        Assert.True(quality.GetProperty("suspect").GetBoolean());
+        Assert.Equal("1 repeated segment run(s) collapsed", quality.GetProperty("suspect_reason").GetString());
+    }
+
+    [Fact]
+    public void Quality_WhenNothingIsKnown_IsNullAverageAndNotSuspect()
+    {
+        using var json = JsonDocument.Parse(Render(writer, TwoSegments));
+        var quality = json.RootElement.GetProperty("quality");
+
+        Assert.Equal(JsonValueKind.Null, quality.GetProperty("avg_probability").ValueKind);
+        Assert.False(quality.GetProperty("suspect").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, quality.GetProperty("suspect_reason").ValueKind);
+    }
+
+    [Fact]
     public void KnownSourceUrlAndUnknownLanguage_AreWrittenAsSuch()
     {
         var transcript = TwoSegments with { SourceUrl = "https://example.org/v/talk", Language = null };
