@@ -4,9 +4,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     $script:ModelDir = Join-Path $TestDrive 'models'
-    Get-WeightlessModel -Folder $ModelDir | Out-Null
-    $script:SavedModelDir = $env:YTPIPE_MODEL_DIR
-    $env:YTPIPE_MODEL_DIR = $ModelDir
+    $script:SavedModelDir = Use-TestModelFolder $ModelDir
     $script:Common = @{ Model = 'tiny.en'; BeamSize = 1 }
 }
 

@@ -6,9 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     $script:ModelDir = Join-Path $TestDrive 'models'
-    Get-WeightlessModel -Folder $ModelDir | Out-Null
-    $script:SavedModelDir = $env:YTPIPE_MODEL_DIR
-    $env:YTPIPE_MODEL_DIR = $ModelDir
+    $script:SavedModelDir = Use-TestModelFolder $ModelDir
     # Greedy decoding: the weightless model returns no text anyway, and beam search costs more.
     $script:Common = @{ Model = 'tiny.en'; BeamSize = 1 }
     # Terminating and non-terminating errors carry 'ErrorId,<cmdlet type>'.

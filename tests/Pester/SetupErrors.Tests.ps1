@@ -10,9 +10,7 @@ BeforeAll {
     Import-Module (Get-TestModulePath) -Force
     $script:Cmd = 'YtPipe.PowerShell.Commands.InvokeYtTranscriptionCommand'
     $script:ModelDir = Join-Path $TestDrive 'models'
-    Get-WeightlessModel -Folder $ModelDir | Out-Null
-    $script:SavedModelDir = $env:YTPIPE_MODEL_DIR
-    $env:YTPIPE_MODEL_DIR = $ModelDir
+    $script:SavedModelDir = Use-TestModelFolder $ModelDir
 
     # Seven files, two of them not audio: today's order of errors used to blame the files first.
     $script:Mixed = Join-Path $TestDrive 'mixed'

@@ -71,6 +71,18 @@ function Get-ZeroModel {
     $target
 }
 
+function Use-TestModelFolder {
+    <#
+      Writes the weightless tiny.en into $Folder and points $env:YTPIPE_MODEL_DIR at it, so
+      '-Model tiny.en' finds it; returns the previous value for the caller's AfterAll to restore.
+    #>
+    param([Parameter(Mandatory)] [string] $Folder)
+    Get-WeightlessModel -Folder $Folder | Out-Null
+    $previous = $env:YTPIPE_MODEL_DIR
+    $env:YTPIPE_MODEL_DIR = $Folder
+    $previous
+}
+
 function New-PwshStartInfo {
     <#
       A ProcessStartInfo that starts this same pwsh: when pwsh runs as a .NET tool the process is
