@@ -5,4 +5,6 @@ namespace YtPipe.Core.Transcription;
 /// <param name="End">Where the segment ends.</param>
 /// <param name="Text">The text, as the model returned it (leading space trimmed).</param>
 /// <param name="Probability">Mean token probability (0..1), when the engine reports it.</param>
-public sealed record TranscriptSegment(TimeSpan Start, TimeSpan End, string Text, float? Probability = null);
+/// <param name="Words">The timed words, when word timestamps were asked for; null otherwise.</param>
+public sealed record TranscriptSegment(TimeSpan Start, TimeSpan End, string Text, float? Probability = null,
+    IReadOnlyList<TranscriptWord>? Words = null);
