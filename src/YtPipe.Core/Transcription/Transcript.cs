@@ -45,6 +45,9 @@ public sealed record Transcript
     /// <summary>How far the transcript can be trusted: probabilities, repeats collapsed, and whether it looks like a hallucination.</summary>
     public TranscriptQuality Quality { get; init; } = TranscriptQuality.Unknown;
 
+    /// <summary>What voice activity detection found and skipped; null when VAD was off.</summary>
+    public Vad.VadSummary? Vad { get; init; }
+
     /// <summary>The whole text: segment texts joined by spaces.</summary>
     public string Text => string.Join(" ", Segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0));
 }
