@@ -13,6 +13,8 @@ internal sealed class SileroVadModel : IDisposable
 {
     private readonly WhisperVadFactory factory;
     private readonly VadOptions options;
+    // Workers start together; each build loads a native context from the file, one at a time.
+    private readonly object building = new();
 
     private SileroVadModel(WhisperVadFactory factory, VadOptions options)
     {
@@ -44,19 +46,26 @@ internal sealed class SileroVadModel : IDisposable
     }
 
     /// <summary>One worker's detector.</summary>
-    public ISpeechDetector CreateDetector(int threads) => new SileroSpeechDetector(Build(Math.Max(1, threads)));
+    public ISpeechDetector CreateDetector(int threads)
+    {
+        lock (building)
+        {
+            return new SileroSpeechDetector(Build(Math.Max(1, threads)));
+        }
+    }
 
     public void Dispose() => factory.Dispose();
 
-    // Padding and the cut into chunks are YtPipe's (SpeechChunker); whisper.cpp pads only the
-    // regions' outer edges and splits long speech at its own points. Its max-speech split still
-    // helps: it cuts at a pause where one exists, before SpeechChunker's hard cut.
+    // Padding and the cut into chunks are YtPipe's (SpeechChunker). whisper.cpp's max-speech split
+    // still helps: it cuts long speech at a pause where one exists, before SpeechChunker's hard
+    // cut. Asked for room for the padding (whisper.cpp also truncates it to whole seconds), so a
+    // padded region still fits one chunk rather than being halved.
     private WhisperVadProcessor Build(int threads) => factory.CreateBuilder()
         .WithThreads(threads)
         .WithThreshold(options.Threshold)
         .WithMinSpeechDuration(options.MinSpeech)
         .WithMinSilenceDuration(options.MinSilence)
-        .WithMaxSpeechDuration(options.MaxChunk)
+        .WithMaxSpeechDuration(TimeSpan.FromSeconds(Math.Max(1, (options.MaxChunk - 2 * options.SpeechPad).TotalSeconds)))
         .WithSpeechPadding(TimeSpan.Zero)
         .Build();
 }

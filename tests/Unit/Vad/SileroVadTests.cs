@@ -43,6 +43,23 @@ public sealed class SileroVadTests : IDisposable
     }
 
     [Fact]
+    public async Task LongSpeech_ThroughTheRealDetector_IsCutIntoChunksOfAtMostTheMaximum_CoveringAllOfIt()
+    {
+        using var model = SileroVadModel.Load(Options(threshold: 0.4f) with { MaxChunk = TimeSpan.FromSeconds(20) });
+        await using var detector = model.CreateDetector(1);
+        var samples = Tone(65 * Rate);
+        var slices = new List<int>();
+
+        var result = await VadTranscription.TranscribeAsync(samples, detector, Options(0.4f) with { MaxChunk = TimeSpan.FromSeconds(20) },
+            (slice, _, _) => { slices.Add(slice.Length); return Task.FromResult(new RecognitionResult([], "en")); },
+            "en", null, CancellationToken.None);
+
+        Assert.All(slices, length => Assert.InRange(length, 1, 20 * Rate));
+        Assert.Equal(65 * Rate, slices.Sum());
+        Assert.Equal(new VadSummary(TimeSpan.FromSeconds(65), TimeSpan.Zero, slices.Count), result.Vad);
+    }
+
+    [Fact]
     public void AWhisperModelGivenAsTheVadModel_IsModelInvalid_BeforeWhisperCppReadsIt()
     {
         var path = GgmlModelWriter.TinyEn.WriteTo(folder.PathOf("ggml-silero-v6.2.0.bin"));
