@@ -81,13 +81,7 @@ Describe 'VAD set-up errors' {
             @{ Command = $command; Name = 'VadSpeechPadMs'; Value = 10001; Bound = '10000' }
         }
     ) {
-        $arguments = if ($Command -eq 'Invoke-YtTranscription') { @{ Path = $Clip } } else { @{ Source = 'https://example.invalid/v' } }
-        $arguments[$Name] = $Value
-        $err = $null
-        try { & $Command @arguments -Vad -WhatIf } catch { $err = $_ }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
-        $err.Exception.Message | Should -Match "\b$([regex]::Escape($Bound))\b"
+        Assert-ParameterRangeError -Command $Command -Name $Name -Value $Value -Bound $Bound -Path $Clip -Extra @{ Vad = $true }
     }
 
     It 'stops with ModelNotFound under -NoDownload when the Silero model is missing, before any file is written' {
