@@ -96,6 +96,32 @@ Describe 'VAD set-up errors' {
         [IO.Path]::ChangeExtension($Clip.FullName, '.json') | Should -Not -Exist
     }
 
+    It 'downloads silero-v6.2.0 from the catalog on first use, like any model' {
+        $folder = Join-Path $TestDrive 'download'
+        Get-WeightlessModel -Folder $folder | Out-Null
+        $www = Join-Path $TestDrive 'www'
+        New-Item -ItemType Directory -Force (Join-Path $www 'models') | Out-Null
+        $null = [YtPipe.Tests.Support.SileroModelWriter]::new().WriteTo((Join-Path $www 'models/ggml-silero-v6.2.0.bin'))
+        $server = Start-TestServer -Root $www
+        $savedBase = $env:YTPIPE_MODEL_BASE_URL
+        $env:YTPIPE_MODEL_DIR = $folder
+        $env:YTPIPE_MODEL_BASE_URL = "$($server.Url)/models/"
+        try {
+            # 0.6 hears no speech in the zero model: the download is checked without a whisper run.
+            $result = Invoke-YtTranscription -Path $Clip -Model tiny.en -Vad -VadThreshold 0.6 -OutputFormat Json -Force
+        }
+        finally {
+            $env:YTPIPE_MODEL_DIR = $ModelDir
+            $env:YTPIPE_MODEL_BASE_URL = $savedBase
+            Stop-TestServer $server
+        }
+        $result.Status | Should -Be 'Transcribed'
+        $result.VadUsed | Should -BeTrue
+        Join-Path $folder 'ggml-silero-v6.2.0.bin' | Should -Exist
+        (Get-TestServerRequest $server).path | Should -Contain '/models/ggml-silero-v6.2.0.bin'
+        Remove-Item ([IO.Path]::ChangeExtension($Clip.FullName, '.json'))
+    }
+
     It 'stops with ModelInvalid when the Silero file is not a Silero model' {
         $folder = Join-Path $TestDrive 'bad-silero'
         Get-WeightlessModel -Folder $folder | Out-Null
