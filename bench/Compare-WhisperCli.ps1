@@ -60,16 +60,12 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $ModulePath = (Resolve-Path $ModulePath).Path
-New-Item -ItemType Directory -Force $WorkPath | Out-Null
-$WorkPath = (Resolve-Path $WorkPath).Path
+. (Join-Path $PSScriptRoot 'BenchSupport.ps1')
+$WorkPath = Initialize-BenchFolder $WorkPath
 $cores = [Environment]::ProcessorCount
-$pwshExe = (Get-Process -Id $PID).Path
-$pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshExe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
-
-function Invoke-Ffmpeg([string[]] $Arguments) {
-    & ffmpeg -nostdin -v error -y @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "ffmpeg failed: $Arguments" }
-}
+$pwsh = Get-PwshInvocation
+$pwshExe = $pwsh.Exe
+$pwshPrefix = $pwsh.Prefix
 
 # --- Build: whisper-cli and the native runtime from one source -------------------------------
 if (-not $WhisperCppSource) {
@@ -97,18 +93,7 @@ function New-Corpus([string] $Name, [int] $Count, [int] $Seconds) {
     <# $Count 16 kHz mono WAV files of looped flite speech, made once (written under a temp name, then renamed). #>
     $folder = Join-Path $WorkPath $Name
     New-Item -ItemType Directory -Force $folder | Out-Null
-    $speech = Join-Path $WorkPath 'speech.wav'
-    if (-not (Test-Path $speech)) {
-        $text = 'The quick brown fox jumps over the lazy dog. A benchmark measures what the machine does, not what we hope it does.'
-        Invoke-Ffmpeg @('-f', 'lavfi', '-i', "flite=text='$text':voice=kal16", "$speech.tmp.wav")
-        Move-Item "$speech.tmp.wav" $speech
-    }
-    foreach ($i in 1..$Count) {
-        $path = Join-Path $folder ('{0:d2}-{1}s.wav' -f $i, $Seconds)
-        if (Test-Path $path) { continue }
-        Invoke-Ffmpeg @('-stream_loop', '-1', '-i', $speech, '-t', $Seconds, '-ar', '16000', '-ac', '1', '-c:a', 'pcm_s16le', "$path.tmp.wav")
-        Move-Item "$path.tmp.wav" $path
-    }
+    foreach ($i in 1..$Count) { New-LoopedSpeechWav $WorkPath (Join-Path $folder ('{0:d2}-{1}s.wav' -f $i, $Seconds)) $Seconds }
     @(Get-ChildItem $folder -Filter '*.wav' | Where-Object Name -NotLike '*.tmp.wav' | Sort-Object Name | Select-Object -First $Count).FullName
 }
 

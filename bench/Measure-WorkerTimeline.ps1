@@ -30,36 +30,19 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-$repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
-$ModulePath = (Resolve-Path $ModulePath).Path
-New-Item -ItemType Directory -Force $WorkPath | Out-Null
-$WorkPath = (Resolve-Path $WorkPath).Path
-$pwshExe = (Get-Process -Id $PID).Path
-$pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshExe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
+. (Join-Path $PSScriptRoot 'BenchSupport.ps1')
+$WorkPath = Initialize-BenchFolder $WorkPath
 
-function Invoke-Ffmpeg([string[]] $Arguments) {
-    & ffmpeg -nostdin -v error -y @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "ffmpeg failed: $Arguments" }
-}
-
-Add-Type -Path (Join-Path $repo 'tests/Unit/Support/GgmlModelWriter.cs') -ErrorAction SilentlyContinue
+# The tests' model writer: a weightless model runs the encoder at full cost and writes no text.
+Add-Type -Path (Join-Path $PSScriptRoot '../tests/Unit/Support/GgmlModelWriter.cs') -ErrorAction SilentlyContinue
 $modelPath = Join-Path $WorkPath "ggml-$Model.bin"
 if (-not (Test-Path $modelPath)) { [YtPipe.Tests.Support.GgmlModelWriter]::ForName($Model).WriteTo($modelPath) | Out-Null }
 
-$speech = Join-Path $WorkPath 'speech.wav'
-if (-not (Test-Path $speech)) {
-    $text = 'The quick brown fox jumps over the lazy dog. A benchmark measures what the machine does, not what we hope it does.'
-    Invoke-Ffmpeg @('-f', 'lavfi', '-i', "flite=text='$text':voice=kal16", "$speech.tmp.wav")
-    Move-Item "$speech.tmp.wav" $speech
-}
 $corpus = Join-Path $WorkPath ('corpus-' + (($Seconds | ForEach-Object { $_ }) -join '-'))
 New-Item -ItemType Directory -Force $corpus | Out-Null
 $inputs = for ($i = 0; $i -lt $Seconds.Count; $i++) {
     $path = Join-Path $corpus ('{0:d2}-{1:000}s.wav' -f ($i + 1), $Seconds[$i])
-    if (-not (Test-Path $path)) {
-        Invoke-Ffmpeg @('-stream_loop', '-1', '-i', $speech, '-t', $Seconds[$i], '-ar', '16000', '-ac', '1', '-c:a', 'pcm_s16le', "$path.tmp.wav")
-        Move-Item "$path.tmp.wav" $path
-    }
+    New-LoopedSpeechWav $WorkPath $path $Seconds[$i]
     $path
 }
 
@@ -78,7 +61,8 @@ Set-Content $list $inputs
 $outDir = Join-Path $WorkPath 'transcripts'
 $env:YTPIPE_RUNTIME = $Runtime
 try {
-    $json = & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File $child $ModulePath $modelPath $list $outDir
+    $pwsh = Get-PwshInvocation
+    $json = & $pwsh.Exe @($pwsh.Prefix) -NoProfile -NonInteractive -File $child (Resolve-Path $ModulePath).Path $modelPath $list $outDir
     if ($LASTEXITCODE -ne 0) { throw "The YtPipe run failed: $json" }
 }
 finally {

@@ -36,22 +36,31 @@ foreach (`$m in `$w) { 'Warning: ' + `$m }
         [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
     }
 
+    function New-BrokenRuntime([string] $Folder, [string] $Variant, [string[]] $Libraries) {
+        <# A runtime of the right version and platform, asking nothing of the CPU, whose libraries are not libraries. #>
+        $libs = Join-Path $Folder 'runtimes/linux-x64'
+        New-Item -ItemType Directory -Force $libs | Out-Null
+        foreach ($name in $Libraries) { Set-Content (Join-Path $libs "lib$name.so") 'not a library' }
+        @{ whisper_cpp_version = '1.8.5'; whisper_cpp_commit = 'f24588a272ae8e23280d9c220536437164e6ed28'; rid = 'linux-x64'; variant = $Variant; cpu_flags = @() } |
+            ConvertTo-Json | Set-Content (Join-Path $Folder 'ytpipe-runtime.json')
+    }
+
     function Get-Line([object] $Child, [string] $Prefix) {
         @($Child.Output | Where-Object { $_.StartsWith("${Prefix}: ") } | ForEach-Object { $_.Substring($Prefix.Length + 2) })
     }
 }
 
-Describe 'A native runtime that cannot load' {
+Describe 'A <Variant> runtime whose libraries cannot load' -ForEach @(
+    # dlopen fails, and Whisper.net must fall through to its own runtime.
+    @{ Variant = 'native'; Libraries = @('whisper', 'ggml-whisper', 'ggml-base-whisper', 'ggml-cpu-whisper'); Warning = 'native runtime in {0} did not load' }
+    # The module opens ggml itself to load a CPU variant before Whisper.net runs: a failure there
+    # must fall back to the stock runtime like any other.
+    @{ Variant = 'portable'; Libraries = @('whisper', 'ggml-whisper', 'ggml-base-whisper', 'ggml-cpu-x64'); Warning = 'portable runtime in {0} cannot be used here' }
+) {
     BeforeAll {
-        # Right version, platform and (no) CPU requirements, but libraries that are not libraries:
-        # dlopen fails, and Whisper.net must fall through to its own runtime.
-        $script:Broken = Join-Path $TestDrive 'broken'
-        $libs = Join-Path $Broken 'runtimes/linux-x64'
-        New-Item -ItemType Directory -Force $libs | Out-Null
-        foreach ($name in 'whisper', 'ggml-whisper', 'ggml-base-whisper', 'ggml-cpu-whisper') { Set-Content (Join-Path $libs "lib$name.so") 'not a library' }
-        @{ whisper_cpp_version = '1.8.5'; whisper_cpp_commit = 'f24588a272ae8e23280d9c220536437164e6ed28'; rid = 'linux-x64'; variant = 'native'; cpu_flags = @() } |
-            ConvertTo-Json | Set-Content (Join-Path $Broken 'ytpipe-runtime.json')
-        $script:Child = Invoke-Transcription -Runtime $Broken -Out (Join-Path $TestDrive 'out-broken')
+        $script:Broken = Join-Path $TestDrive "broken-$Variant"
+        New-BrokenRuntime $Broken $Variant $Libraries
+        $script:Child = Invoke-Transcription -Runtime $Broken -Out (Join-Path $TestDrive "out-broken-$Variant")
     }
 
     It 'transcribes with the stock runtime and says so' {
@@ -62,28 +71,8 @@ Describe 'A native runtime that cannot load' {
         Get-Line $Child 'RuntimeInfo' | Should -BeLike '*CPU :*'
     }
 
-    It 'warns that the native runtime did not load' {
-        Get-Line $Child 'Warning' | Should -BeLike "*native runtime in $Broken did not load*"
-    }
-}
-
-Describe 'A portable runtime whose libraries cannot load' {
-    BeforeAll {
-        # The module opens ggml itself to load a CPU variant before Whisper.net runs: a failure
-        # there must fall back to the stock runtime like any other.
-        $script:BrokenPortable = Join-Path $TestDrive 'broken-portable'
-        $libs = Join-Path $BrokenPortable 'runtimes/linux-x64'
-        New-Item -ItemType Directory -Force $libs | Out-Null
-        foreach ($name in 'whisper', 'ggml-whisper', 'ggml-base-whisper', 'ggml-cpu-x64') { Set-Content (Join-Path $libs "lib$name.so") 'not a library' }
-        @{ whisper_cpp_version = '1.8.5'; whisper_cpp_commit = 'f24588a272ae8e23280d9c220536437164e6ed28'; rid = 'linux-x64'; variant = 'portable'; cpu_flags = @() } |
-            ConvertTo-Json | Set-Content (Join-Path $BrokenPortable 'ytpipe-runtime.json')
-        $script:Child = Invoke-Transcription -Runtime $BrokenPortable -Out (Join-Path $TestDrive 'out-broken-portable')
-    }
-
-    It 'transcribes with the stock runtime, with a warning naming the portable runtime' {
-        Get-Line $Child 'Status' | Should -Be 'Transcribed' -Because $Child.Error
-        Get-Line $Child 'Runtime' | Should -Be 'stock'
-        Get-Line $Child 'Warning' | Should -BeLike "*portable runtime in $BrokenPortable cannot be used here*"
+    It 'warns that the runtime could not be used' {
+        Get-Line $Child 'Warning' | Should -BeLike ('*' + ($Warning -f $Broken) + '*')
     }
 }
 
