@@ -34,19 +34,45 @@ internal sealed class WhisperTranscriber : ITranscriber
                 : AudioContextSize.Full;
             var segments = new List<TranscriptSegment>();
             string? detected = null;
-            await foreach (var s in Processor(context).ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
+            var processor = Processor(context);
+            var (chosen, probability) = ChooseLanguage(processor, samples, cancellationToken);
+            await foreach (var s in processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
             {
                 detected ??= string.IsNullOrEmpty(s.Language) ? null : s.Language;
-                segments.Add(new TranscriptSegment(s.Start, s.End, s.Text.Trim(), s.Probability));
+                segments.Add(WhisperSegments.ToSegment(s, options.WordTimestamps));
             }
             cancellationToken.ThrowIfCancellationRequested();
-            return new RecognitionResult(segments, detected ?? options.Language);
+            return new RecognitionResult(segments, chosen ?? detected ?? options.Language, probability);
         }
         finally
         {
             currentProgress = null;
         }
     }
+
+    /// <summary>
+    /// Detects the language on the first 30 s (among the candidates, when there are some) and forces
+    /// it on the processor for this file. whisper.cpp's own detection inside the transcription would
+    /// cost the same encoder pass but report no probability and know no candidates; with the language
+    /// forced it is skipped, so the encoder runs over the first window once for detection, as before.
+    /// </summary>
+    private (string? Language, float? Probability) ChooseLanguage(WhisperProcessor processor, float[] samples, CancellationToken cancellationToken)
+    {
+        if (options.Language is not null || samples.Length == 0)
+        {
+            return (options.Language, null);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var candidates = options.LanguageCandidates ?? [];
+        var window = samples.AsSpan(0, Math.Min(samples.Length, Audio.AudioClip.SampleRate * DetectionSeconds));
+        var (language, probability) = processor.DetectLanguageWithProbability(window, [.. candidates]);
+        var chosen = LanguageCandidates.Accept(language, probability, candidates);
+        // The processor serves this worker's next file too: "auto" lets whisper.cpp detect when detection failed here.
+        processor.ChangeLanguage(chosen.Language ?? "auto");
+        return chosen;
+    }
+
+    private const int DetectionSeconds = 30;
 
     public async ValueTask DisposeAsync()
     {
@@ -67,6 +93,11 @@ internal sealed class WhisperTranscriber : ITranscriber
         // 0 is whisper.cpp's "the model's own" (1500); anything else cuts the encoder's window.
         builder = builder.WithAudioContextSize(audioContext >= AudioContextSize.Full ? 0 : audioContext);
         builder = options.Language is null ? builder.WithLanguageDetection() : builder.WithLanguage(options.Language);
+        if (options.WordTimestamps)
+        {
+            // Also with DTW: tokens DTW cannot place (the first of a window) keep whisper.cpp's own times.
+            builder = builder.WithTokenTimestamps();
+        }
         if (options.Translate)
         {
             builder = builder.WithTranslate();
