@@ -50,17 +50,8 @@ internal static class JsonTranscriptReader
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Object
-                || Number(item, "start") is not { } start || Number(item, "end") is not { } end
-                || String(item, "text") is not { } text
-                || !double.IsFinite(start) || !double.IsFinite(end) || start < 0 || end < 0)
-            {
-                throw new TranscriptInvalidException(path,
-                    $"segment {index} needs a \"start\" and an \"end\" in seconds (numbers, not negative) and a \"text\"");
-            }
-            var probability = Number(item, "probability") is { } p ? (float)p : (float?)null;
-            segments.Add(new TranscriptSegment(TimeSpan.FromSeconds(start), TimeSpan.FromSeconds(end), text, probability,
-                Words(path, index, item)));
+            var (start, end, text, probability) = Timed(path, item, "text", $"segment {index}");
+            segments.Add(new TranscriptSegment(start, end, text, probability, Words(path, index, item)));
             index++;
         }
         var duration = Number(root, "duration") is { } d && double.IsFinite(d) && d >= 0
@@ -97,19 +88,26 @@ internal static class JsonTranscriptReader
         var index = 0;
         foreach (var word in list.EnumerateArray())
         {
-            if (word.ValueKind != JsonValueKind.Object
-                || Number(word, "start") is not { } start || Number(word, "end") is not { } end
-                || String(word, "word") is not { } text
-                || !double.IsFinite(start) || !double.IsFinite(end) || start < 0 || end < 0)
-            {
-                throw new TranscriptInvalidException(path,
-                    $"word {index} of segment {segment} needs a \"start\" and an \"end\" in seconds (numbers, not negative) and a \"word\"");
-            }
-            var probability = Number(word, "probability") is { } p ? (float)p : (float?)null;
-            words.Add(new TranscriptWord(TimeSpan.FromSeconds(start), TimeSpan.FromSeconds(end), text, probability));
+            var (start, end, text, probability) = Timed(path, word, "word", $"word {index} of segment {segment}");
+            words.Add(new TranscriptWord(start, end, text, probability));
             index++;
         }
         return words;
+    }
+
+    // Segments and words share their shape: start and end in seconds, a text, maybe a probability.
+    private static (TimeSpan Start, TimeSpan End, string Text, float? Probability) Timed(string path, JsonElement item, string textName, string what)
+    {
+        if (item.ValueKind != JsonValueKind.Object
+            || Number(item, "start") is not { } start || Number(item, "end") is not { } end
+            || String(item, textName) is not { } text
+            || !double.IsFinite(start) || !double.IsFinite(end) || start < 0 || end < 0)
+        {
+            throw new TranscriptInvalidException(path,
+                $"{what} needs a \"start\" and an \"end\" in seconds (numbers, not negative) and a \"{textName}\"");
+        }
+        var probability = Number(item, "probability") is { } p ? (float)p : (float?)null;
+        return (TimeSpan.FromSeconds(start), TimeSpan.FromSeconds(end), text, probability);
     }
 
     private static double? Number(JsonElement element, string name) =>
