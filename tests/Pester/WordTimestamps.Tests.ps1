@@ -58,6 +58,13 @@ Describe '-Language validation' {
     }
 }
 
+Describe '-Language completion' {
+    It 'completes the next code of a list' {
+        $line = 'Invoke-YtTranscription x -Language en, d'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('de', 'da')
+    }
+}
+
 Describe 'ConvertTo-YtSubtitle splits cues at the words of a JSON transcript' {
     It 'ends and starts cues at word times, not at character shares' {
         $folder = Join-Path $TestDrive 'words'
