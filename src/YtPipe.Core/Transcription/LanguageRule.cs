@@ -46,7 +46,6 @@ internal static class LanguageRule
         return new LanguageChoice(null, codes, null);
     }
 
-
     /// <summary>The language to request (null: detect), and a warning when the request cannot work well.</summary>
     /// <param name="requested">The language code asked for; null or "auto" means detect.</param>
     /// <param name="englishOnly">Whether the model is English-only.</param>

@@ -13,7 +13,25 @@ internal static class WhisperSegments
 {
     public static TranscriptSegment ToSegment(SegmentData segment, bool withWords) =>
         new(segment.Start, segment.End, segment.Text.Trim(), segment.Probability,
-            withWords ? Words(segment.Tokens, segment.Start, segment.End) : null);
+            withWords ? Repaired(Words(segment.Tokens, segment.Start, segment.End), segment.Text) : null);
+
+    /// <summary>
+    /// Whisper's tokens are bytes, and a character of Chinese, Japanese or an emoji can be split over
+    /// two of them: decoded alone, each half is U+FFFD, while the segment's text (decoded whole) is
+    /// right. Such words take their text from the segment's, word for word; when the two cannot be
+    /// matched the segment has no words, and the layout splits it by characters instead.
+    /// </summary>
+    public static IReadOnlyList<TranscriptWord>? Repaired(IReadOnlyList<TranscriptWord> words, string segmentText)
+    {
+        if (!words.Any(w => w.Text.Contains('\uFFFD')))
+        {
+            return words;
+        }
+        var pieces = segmentText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return pieces.Length == words.Count && !segmentText.Contains('\uFFFD')
+            ? words.Select((w, i) => w with { Text = pieces[i] }).ToList()
+            : null;
+    }
 
     public static IReadOnlyList<TranscriptWord> Words(IReadOnlyList<WhisperToken> tokens, TimeSpan segmentStart, TimeSpan segmentEnd)
     {

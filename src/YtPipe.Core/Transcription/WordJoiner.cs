@@ -41,7 +41,7 @@ internal static class WordJoiner
         || (text.StartsWith("<|", StringComparison.Ordinal) && text.EndsWith("|>", StringComparison.Ordinal));
 
     private static bool IsClosingPunctuation(string text) =>
-        text.Length > 0 && text.All(c => char.IsPunctuation(c) || char.IsSymbol(c)) && !text.Any(c => OpeningPunctuation.Contains(c));
+        text.Length > 0 && text.All(char.IsPunctuation) && !text.Any(c => OpeningPunctuation.Contains(c));
 
     // An opening mark waits for its word: " (" then "Hello" is one word "(Hello".
     private static bool OnlyOpening(List<TimedToken> parts) =>

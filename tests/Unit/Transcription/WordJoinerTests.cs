@@ -44,6 +44,14 @@ public sealed class WordJoinerTests
     }
 
     [Fact]
+    public void ASymbolWithASpace_StartsAWord()
+    {
+        var words = WordJoiner.Join([T(" costs", 0, 0.3), T(" $", 0.3, 0.4), T("5", 0.4, 0.6)]);
+
+        Assert.Equal(["costs", "$5"], words.Select(w => w.Text));
+    }
+
+    [Fact]
     public void SpecialTokens_AreDropped()
     {
         var words = WordJoiner.Join([T("[_BEG_]", 0, 0), T(" Hi", 0, 0.5), T("[_TT_50]", 0.5, 0.5), T("<|endoftext|>", 0.5, 0.5), T(" there", 0.6, 1)]);

@@ -37,6 +37,33 @@ public sealed class WordTimesTests
     }
 
     [Fact]
+    public void ACharacterSplitOverTwoTokens_TakesItsTextFromTheSegment()
+    {
+        // 世 is three UTF-8 bytes; whisper's tokens can hold two and one of them, each decoded alone as U+FFFD.
+        var words = WhisperSegments.Words([Token(" \uFFFD", 100, 120), Token("\uFFFD界", 120, 150), Token(" ok", 160, 180)], Seconds(1), Seconds(2));
+
+        var repaired = WhisperSegments.Repaired(words, " 世界 ok");
+
+        Assert.Equal([("世界", Seconds(1), Seconds(1.5)), ("ok", Seconds(1.6), Seconds(1.8))], repaired!.Select(w => (w.Text, w.Start, w.End)));
+    }
+
+    [Fact]
+    public void BrokenCharacters_ThatCannotBeMatched_LeaveTheSegmentWithoutWords()
+    {
+        var words = WhisperSegments.Words([Token(" \uFFFD", 100, 120), Token("\uFFFD界", 120, 150)], Seconds(1), Seconds(2));
+
+        Assert.Null(WhisperSegments.Repaired(words, " 世界 and more"));
+    }
+
+    [Fact]
+    public void WholeWords_AreKeptAsTheyAre()
+    {
+        var words = WhisperSegments.Words([Token(" Hello", 100, 150)], Seconds(1), Seconds(2));
+
+        Assert.Same(words, WhisperSegments.Repaired(words, " Different text"));
+    }
+
+    [Fact]
     public void SegmentTimes_ClampWordsLikeTheirSegments()
     {
         TranscriptWord[] words = [new(Seconds(1), Seconds(2), "a"), new(Seconds(2), Seconds(15.48), "b")];
