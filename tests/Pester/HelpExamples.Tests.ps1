@@ -20,13 +20,14 @@ BeforeDiscovery {
         'Invoke-YtTranscription#8' = 'downloads the multilingual small model'
         'Invoke-YtTranscription#9' = 'run as a scheduled job by Scripting.Tests'
         'Invoke-YtTranscription#10' = 'downloads small and silero-v6.2.0; -Vad runs in Vad.Tests'
+        'Invoke-YtTranscription#11' = 'downloads the multilingual base model; -Language lists and -WordTimestamps are run by WordTimestamps.Tests'
         'Get-YtGpu#2' = 'needs a GPU'
         'Get-YtModel#4' = 'downloads every English model'
         'Save-YtModel#1' = 'downloads from the network'; 'Save-YtModel#2' = 'downloads from the network'
         'Save-YtModel#3' = 'a company mirror and a prompt for a token'; 'Save-YtModel#4' = 'downloads from the network'
         'Save-YtAudio#1' = 'YouTube'; 'Save-YtAudio#2' = 'YouTube'; 'Save-YtAudio#3' = 'an example.com feed'
         'Save-YtAudio#4' = 'browser cookies and YouTube'; 'Save-YtAudio#5' = 'a Windows path and YouTube'; 'Save-YtAudio#6' = 'a proxy and ~/bin/yt-dlp'
-        'Start-YtPipeline#1' = 'YouTube'; 'Start-YtPipeline#2' = 'YouTube channels'; 'Start-YtPipeline#3' = 'an example.com feed'; 'Start-YtPipeline#4' = 'a Windows path and YouTube'; 'Start-YtPipeline#5' = 'YouTube'
+        'Start-YtPipeline#1' = 'YouTube'; 'Start-YtPipeline#2' = 'YouTube channels'; 'Start-YtPipeline#3' = 'an example.com feed'; 'Start-YtPipeline#4' = 'a Windows path and YouTube'; 'Start-YtPipeline#5' = 'YouTube'; 'Start-YtPipeline#6' = 'a YouTube channel'
     }
     foreach ($e in $Examples) { $e.Key = "$($e.Command)#$($e.Number)"; $e.Runs = $e.Key -in $Run }
 }

@@ -28,6 +28,9 @@ public static class ErrorIds
     /// <summary>Raised as <see cref="InvalidOptionException"/>.</summary>
     public const string InvalidOption = "InvalidOption";
 
+    /// <summary>Raised as <see cref="LanguageUnknownException"/>.</summary>
+    public const string LanguageUnknown = "LanguageUnknown";
+
     /// <summary>Raised as <see cref="ModelChecksumException"/>.</summary>
     public const string ModelChecksumMismatch = "ModelChecksumMismatch";
 

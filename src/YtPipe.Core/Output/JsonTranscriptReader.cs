@@ -7,7 +7,8 @@ namespace YtPipe.Core.Output;
 /// <summary>
 /// Reads a JSON transcript (what <see cref="JsonTranscriptWriter"/> writes, or the seed tool's file)
 /// back into a <see cref="Transcript"/>, so subtitles can be laid out again without the model.
-/// Only <c>segments</c> with numeric <c>start</c>/<c>end</c> (seconds) and string <c>text</c> are required;
+/// Only <c>segments</c> with numeric <c>start</c>/<c>end</c> (seconds) and string <c>text</c> are required
+/// (and, for a segment with a <c>words</c> array, each word's <c>word</c>, <c>start</c> and <c>end</c>);
 /// the other fields fall back to what can be told from the file.
 /// </summary>
 internal static class JsonTranscriptReader
@@ -49,16 +50,8 @@ internal static class JsonTranscriptReader
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Object
-                || Number(item, "start") is not { } start || Number(item, "end") is not { } end
-                || String(item, "text") is not { } text
-                || !double.IsFinite(start) || !double.IsFinite(end) || start < 0 || end < 0)
-            {
-                throw new TranscriptInvalidException(path,
-                    $"segment {index} needs a \"start\" and an \"end\" in seconds (numbers, not negative) and a \"text\"");
-            }
-            var probability = Number(item, "probability") is { } p ? (float)p : (float?)null;
-            segments.Add(new TranscriptSegment(TimeSpan.FromSeconds(start), TimeSpan.FromSeconds(end), text, probability));
+            var (start, end, text, probability) = Timed(path, item, "text", $"segment {index}");
+            segments.Add(new TranscriptSegment(start, end, text, probability, Words(path, index, item)));
             index++;
         }
         var duration = Number(root, "duration") is { } d && double.IsFinite(d) && d >= 0
@@ -77,8 +70,44 @@ internal static class JsonTranscriptReader
             ComputeType = String(root, "compute_type") ?? "",
             Duration = duration,
             Language = String(root, "language"),
+            LanguageProbability = Number(root, "language_probability") is { } lp ? (float)lp : null,
             Segments = segments,
         };
+    }
+
+    // A segment's words when it has a "words" array; each needs a "word" and a "start" and "end" in seconds.
+    private static IReadOnlyList<TranscriptWord>? Words(string path, int segment, JsonElement item)
+    {
+        if (!item.TryGetProperty("words", out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (list.ValueKind != JsonValueKind.Array)
+            throw new TranscriptInvalidException(path, $"segment {segment} has \"words\" that is not an array");
+        var words = new List<TranscriptWord>(list.GetArrayLength());
+        var index = 0;
+        foreach (var word in list.EnumerateArray())
+        {
+            var (start, end, text, probability) = Timed(path, word, "word", $"word {index} of segment {segment}");
+            words.Add(new TranscriptWord(start, end, text, probability));
+            index++;
+        }
+        return words;
+    }
+
+    // Segments and words share their shape: start and end in seconds, a text, maybe a probability.
+    private static (TimeSpan Start, TimeSpan End, string Text, float? Probability) Timed(string path, JsonElement item, string textName, string what)
+    {
+        if (item.ValueKind != JsonValueKind.Object
+            || Number(item, "start") is not { } start || Number(item, "end") is not { } end
+            || String(item, textName) is not { } text
+            || !double.IsFinite(start) || !double.IsFinite(end) || start < 0 || end < 0)
+        {
+            throw new TranscriptInvalidException(path,
+                $"{what} needs a \"start\" and an \"end\" in seconds (numbers, not negative) and a \"{textName}\"");
+        }
+        var probability = Number(item, "probability") is { } p ? (float)p : (float?)null;
+        return (TimeSpan.FromSeconds(start), TimeSpan.FromSeconds(end), text, probability);
     }
 
     private static double? Number(JsonElement element, string name) =>

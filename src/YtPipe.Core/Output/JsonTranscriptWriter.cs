@@ -8,7 +8,8 @@ namespace YtPipe.Core.Output;
 /// <summary>
 /// The seed tool's schema (<c>video_id</c>, <c>source_url</c>, <c>model</c>, <c>device</c>,
 /// <c>compute_type</c>, <c>duration</c>, <c>language</c>, <c>segments</c> of <c>start</c>/<c>end</c>/<c>text</c>),
-/// with times in seconds, plus fields the seed lacked (<c>probability</c> per segment, <c>text</c>,
+/// with times in seconds, plus fields the seed lacked (<c>language_probability</c>, <c>probability</c> per segment,
+/// <c>words</c> of <c>word</c>/<c>start</c>/<c>end</c>/<c>probability</c> per segment with word timestamps, <c>text</c>,
 /// <c>title</c>, <c>uploader</c>, <c>upload_date</c>, <c>source_path</c>, <c>ytpipe_version</c>, and a <c>quality</c> object: <c>avg_probability</c>,
 /// <c>no_speech_dropped</c>, <c>repeats_collapsed</c>, <c>suspect</c>, <c>suspect_reason</c>), and <c>vad</c>: null when voice activity
 /// detection was off, else <c>used</c>, <c>speech_seconds</c>, <c>skipped_seconds</c>, <c>chunks</c>. Readers of the seed's files keep working.
@@ -43,6 +44,7 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
             WriteNullable(json, "runtime_info", transcript.Runtime?.SystemInfo);
             json.WriteNumber("duration", Seconds(transcript.Duration));
             WriteNullable(json, "language", transcript.Language);
+            if (transcript.LanguageProbability is { } lp) json.WriteNumber("language_probability", Math.Round(lp, 4)); else json.WriteNull("language_probability");
             json.WriteStartArray("segments");
             foreach (var segment in transcript.Segments)
             {
@@ -53,6 +55,10 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
                 if (segment.Probability is { } p)
                 {
                     json.WriteNumber("probability", Math.Round(p, 4));
+                }
+                if (segment.Words is { } words)
+                {
+                    WriteWords(json, words);
                 }
                 json.WriteEndObject();
             }
@@ -69,6 +75,22 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
         }
         writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         writer.Write('\n');
+    }
+
+    // The shape faster-whisper and WhisperX give their words, so their readers take ours.
+    private static void WriteWords(Utf8JsonWriter json, IReadOnlyList<TranscriptWord> words)
+    {
+        json.WriteStartArray("words");
+        foreach (var word in words)
+        {
+            json.WriteStartObject();
+            json.WriteString("word", word.Text);
+            json.WriteNumber("start", Seconds(word.Start));
+            json.WriteNumber("end", Seconds(word.End));
+            if (word.Probability is { } p) json.WriteNumber("probability", Math.Round(p, 4)); else json.WriteNull("probability");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteQuality(Utf8JsonWriter json, TranscriptQuality quality)

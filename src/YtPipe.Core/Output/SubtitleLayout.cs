@@ -13,25 +13,20 @@ internal static class SubtitleLayout
 {
     private readonly record struct Token(string Text, long StartMs, long EndMs);
 
-    /// <summary>The cues for segments without word timestamps.</summary>
-    public static IReadOnlyList<SubtitleCue> Cues(IEnumerable<TranscriptSegment> segments, SubtitleLayoutOptions options) =>
-        Cues(segments.Select(s => (s, (IReadOnlyList<SubtitleWord>?)null)), options);
-
-    /// <summary>The cues for segments, each with its words when it has them (null: split by characters).</summary>
-    public static IReadOnlyList<SubtitleCue> Cues(IEnumerable<(TranscriptSegment Segment, IReadOnlyList<SubtitleWord>? Words)> segments,
-        SubtitleLayoutOptions options)
+    /// <summary>The cues for segments; one with <see cref="TranscriptSegment.Words"/> is split at its words' times, else by characters.</summary>
+    public static IReadOnlyList<SubtitleCue> Cues(IEnumerable<TranscriptSegment> segments, SubtitleLayoutOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLineWidth, 1, nameof(options.MaxLineWidth));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLineCount, 1, nameof(options.MaxLineCount));
         var raw = new List<SubtitleCue>();
-        foreach (var (segment, words) in segments)
+        foreach (var segment in segments)
         {
-            raw.AddRange(Split(segment, words, options));
+            raw.AddRange(Split(segment, segment.Words, options));
         }
         return Settle(raw, (long)options.MinCueDuration.TotalMilliseconds);
     }
 
-    private static IEnumerable<SubtitleCue> Split(TranscriptSegment segment, IReadOnlyList<SubtitleWord>? words, SubtitleLayoutOptions options)
+    private static IEnumerable<SubtitleCue> Split(TranscriptSegment segment, IReadOnlyList<TranscriptWord>? words, SubtitleLayoutOptions options)
     {
         var start = SubtitleTime.ToMilliseconds(segment.Start);
         var end = Math.Max(start, SubtitleTime.ToMilliseconds(segment.End));
@@ -54,7 +49,7 @@ internal static class SubtitleLayout
         return cues;
     }
 
-    private static List<Token> FromWords(IReadOnlyList<SubtitleWord> words, long start, long end) =>
+    private static List<Token> FromWords(IReadOnlyList<TranscriptWord> words, long start, long end) =>
         words.Select(w => (Text: SegmentText.OneLine(w.Text), w))
             .Where(x => x.Text.Length > 0)
             .SelectMany(x => x.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(part => new Token(part,

@@ -5,7 +5,8 @@ namespace YtPipe.Core.Transcription;
 /// <summary>What the model heard in one file.</summary>
 /// <param name="Segments">The segments in time order.</param>
 /// <param name="Language">The detected or forced language; null when nothing was said.</param>
-public sealed record RecognitionResult(IReadOnlyList<TranscriptSegment> Segments, string? Language)
+/// <param name="LanguageProbability">How probable whisper.cpp found the detected language on the first 30 s (0..1); null when the language was forced.</param>
+public sealed record RecognitionResult(IReadOnlyList<TranscriptSegment> Segments, string? Language, float? LanguageProbability = null)
 {
     /// <summary>What voice activity detection found and skipped; null when VAD was off.</summary>
     public VadSummary? Vad { get; init; }

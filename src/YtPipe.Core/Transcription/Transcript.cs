@@ -39,6 +39,9 @@ public sealed record Transcript
     /// <summary>The spoken (or forced) language code; null when it could not be told.</summary>
     public string? Language { get; init; }
 
+    /// <summary>How probable whisper.cpp found the detected language (0..1); null when it was forced or not recorded.</summary>
+    public float? LanguageProbability { get; init; }
+
     /// <summary>The segments, in time order.</summary>
     public required IReadOnlyList<TranscriptSegment> Segments { get; init; }
 

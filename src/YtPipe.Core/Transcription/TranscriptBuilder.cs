@@ -26,6 +26,7 @@ internal static class TranscriptBuilder
             Runtime = model.Runtime,
             Duration = length,
             Language = recognized.Language,
+            LanguageProbability = recognized.LanguageProbability,
             Segments = segments,
             Quality = TranscriptQuality.Assess(segments, repeats, length),
             Vad = recognized.Vad,

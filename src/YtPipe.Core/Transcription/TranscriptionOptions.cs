@@ -14,6 +14,19 @@ public sealed record TranscriptionOptions
     /// <summary>A language code such as <c>en</c>; null detects the language of each file.</summary>
     public string? Language { get; init; }
 
+    /// <summary>
+    /// The languages detection may choose from (two or more codes), when <see cref="Language"/> is null:
+    /// the most probable of them on the first 30 s is then forced for the whole file. Null or empty: any language.
+    /// </summary>
+    public IReadOnlyList<string>? LanguageCandidates { get; init; }
+
+    /// <summary>
+    /// Time every word (<see cref="TranscriptSegment.Words"/>): DTW over the model's alignment heads when
+    /// Whisper.net has a preset for it (flash attention is then off, as whisper.cpp requires), else
+    /// whisper.cpp's token timestamps.
+    /// </summary>
+    public bool WordTimestamps { get; init; }
+
     /// <summary>Translate the speech into English instead of transcribing it.</summary>
     public bool Translate { get; init; }
 

@@ -21,6 +21,9 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
         NativeRuntime.Configure();
         // Loaded where the whisper model is, so a bad VAD model is one error before any file.
         var vad = options.Vad is { } vadOptions ? SileroVadModel.Load(vadOptions) : null;
+        // whisper.cpp turns DTW off when flash attention is on, so word timestamps by DTW cost flash attention.
+        var heads = options.WordTimestamps ? AlignmentHeads.PresetFor(options.ModelName, info) : WhisperAlignmentHeadsPreset.None;
+        var dtw = heads != WhisperAlignmentHeadsPreset.None;
         WhisperFactory factory;
         try
         {
@@ -28,7 +31,9 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
             {
                 UseGpu = device.Kind == DeviceKind.Cuda,
                 GpuDevice = device.GpuIndex,
-                UseFlashAttention = options.FlashAttention,
+                UseFlashAttention = options.FlashAttention && !dtw,
+                UseDtwTimeStamps = dtw,
+                HeadsPreset = heads,
             });
         }
         catch (WhisperModelLoadException e)
@@ -43,6 +48,16 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
             ? device.ToString()
             : DeviceSpec.Cpu.ToString();
         var (runtime, notes) = NativeRuntime.Describe();
+        if (options.WordTimestamps)
+        {
+            notes = [.. notes, new Batch.PlanNote(Batch.BatchMessageLevel.Verbose, WordTimingNote(heads, options))];
+        }
         return new WhisperModel(factory, options, used, info.ComputeType, runtime, notes, vad);
     }
+
+    /// <summary>How the words are timed, for -Verbose: the method decides how far the times can be trusted.</summary>
+    internal static string WordTimingNote(WhisperAlignmentHeadsPreset heads, TranscriptionOptions options) =>
+        heads != WhisperAlignmentHeadsPreset.None
+            ? $"Word timestamps: DTW over the alignment heads of {heads}" + (options.FlashAttention ? " (flash attention off: whisper.cpp cannot do both)." : ".")
+            : $"Word timestamps: whisper.cpp's token timestamps (no alignment-heads preset for '{options.ModelName}', so no DTW).";
 }

@@ -28,13 +28,20 @@ internal sealed class WhisperTranscriber : ITranscriber
         _ = Processor(AudioContextSize.Full);
     }
 
-    public Task<RecognitionResult> TranscribeAsync(float[] samples, IProgress<double>? progress, CancellationToken cancellationToken) =>
-        speech is not null && options.Vad is { } vad
-            ? VadTranscription.TranscribeAsync(samples, speech, vad, TranscribeSliceAsync, options.Language, progress, cancellationToken)
-            : TranscribeSliceAsync(samples, progress, cancellationToken);
+    public Task<RecognitionResult> TranscribeAsync(float[] samples, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        // One decision per file: with VAD the first chunk detects the language and the others keep it.
+        var language = new FileLanguage(options.Language);
+        return speech is not null && options.Vad is { } vad
+            ? VadTranscription.TranscribeAsync(samples, speech, vad,
+                (slice, chunkProgress, token) => TranscribeSliceAsync(slice, language, chunkProgress, token),
+                options.Language, progress, cancellationToken)
+            : TranscribeSliceAsync(samples, language, progress, cancellationToken);
+    }
 
     // A whole file, or one VAD chunk sliced from it in place; times from the slice's start.
-    private async Task<RecognitionResult> TranscribeSliceAsync(ReadOnlyMemory<float> samples, IProgress<double>? progress, CancellationToken cancellationToken)
+    private async Task<RecognitionResult> TranscribeSliceAsync(ReadOnlyMemory<float> samples, FileLanguage language, IProgress<double>? progress,
+        CancellationToken cancellationToken)
     {
         currentProgress = progress;
         try
@@ -44,19 +51,65 @@ internal sealed class WhisperTranscriber : ITranscriber
                 : AudioContextSize.Full;
             var segments = new List<TranscriptSegment>();
             string? detected = null;
-            await foreach (var s in Processor(context).ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
+            var processor = Processor(context);
+            var (chosen, probability) = ChooseLanguage(processor, samples, language, cancellationToken);
+            await foreach (var s in processor.ProcessAsync(samples, cancellationToken).ConfigureAwait(false))
             {
                 detected ??= string.IsNullOrEmpty(s.Language) ? null : s.Language;
-                segments.Add(new TranscriptSegment(s.Start, s.End, s.Text.Trim(), s.Probability));
+                segments.Add(WhisperSegments.ToSegment(s, options.WordTimestamps));
             }
             cancellationToken.ThrowIfCancellationRequested();
-            return new RecognitionResult(segments, detected ?? options.Language);
+            return new RecognitionResult(segments, chosen ?? detected ?? options.Language, probability);
         }
         finally
         {
             currentProgress = null;
         }
     }
+
+    /// <summary>
+    /// Detects the language on the first 30 s (among the candidates, when there are some) and forces
+    /// it on the processor for this file. whisper.cpp's own detection inside the transcription would
+    /// cost the same encoder pass but report no probability and know no candidates; with the language
+    /// forced it is skipped, so the encoder runs over the first window once for detection, as before.
+    /// </summary>
+    private (string? Language, float? Probability) ChooseLanguage(WhisperProcessor processor, ReadOnlyMemory<float> samples, FileLanguage language,
+        CancellationToken cancellationToken)
+    {
+        if (options.Language is not null)
+        {
+            return (options.Language, null);
+        }
+        if (!language.Decided)
+        {
+            if (samples.Length == 0)
+            {
+                return (null, null);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidates = options.LanguageCandidates ?? [];
+            var window = samples.Span[..Math.Min(samples.Length, Audio.AudioClip.SampleRate * DetectionSeconds)];
+            var (detected, probability) = processor.DetectLanguageWithProbability(window, [.. candidates]);
+            (language.Language, language.Probability) = LanguageCandidates.Accept(detected, probability, candidates);
+            language.Decided = true;
+        }
+        // Processors are per audio-context size and serve this worker's next file too, so the file's
+        // decision is set on the one in use; "auto" lets whisper.cpp detect when detection failed.
+        processor.ChangeLanguage(language.Language ?? "auto");
+        return (language.Language, language.Probability);
+    }
+
+    /// <summary>The language of the file being transcribed, decided once (on its first chunk with VAD).</summary>
+    private sealed class FileLanguage(string? forced)
+    {
+        public string? Language { get; set; } = forced;
+
+        public float? Probability { get; set; }
+
+        public bool Decided { get; set; } = forced is not null;
+    }
+
+    private const int DetectionSeconds = 30;
 
     public async ValueTask DisposeAsync()
     {
@@ -81,6 +134,11 @@ internal sealed class WhisperTranscriber : ITranscriber
         // 0 is whisper.cpp's "the model's own" (1500); anything else cuts the encoder's window.
         builder = builder.WithAudioContextSize(audioContext >= AudioContextSize.Full ? 0 : audioContext);
         builder = options.Language is null ? builder.WithLanguageDetection() : builder.WithLanguage(options.Language);
+        if (options.WordTimestamps)
+        {
+            // Also with DTW: tokens DTW cannot place (the first of a window) keep whisper.cpp's own times.
+            builder = builder.WithTokenTimestamps();
+        }
         if (options.Translate)
         {
             builder = builder.WithTranslate();

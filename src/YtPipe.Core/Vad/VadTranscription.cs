@@ -21,18 +21,22 @@ internal static class VadTranscription
         var total = chunks.Sum(c => c.Length);
         var segments = new List<TranscriptSegment>();
         string? language = null;
+        float? languageProbability = null;
         var done = 0L;
         foreach (var chunk in chunks)
         {
             var slice = new ReadOnlyMemory<float>(samples, (int)chunk.Start, (int)chunk.Length);
             var chunkProgress = progress is null ? null : new ChunkProgress(progress, done, chunk.Length, total);
             var result = await recognize(slice, chunkProgress, cancellationToken).ConfigureAwait(false);
-            language ??= result.Language;
+            if (language is null)
+            {
+                (language, languageProbability) = (result.Language, result.LanguageProbability);
+            }
             segments.AddRange(ChunkTimeline.ToFile(result.Segments, chunk));
             done += chunk.Length;
         }
         progress?.Report(1.0);
-        return new RecognitionResult(segments, language ?? forcedLanguage)
+        return new RecognitionResult(segments, language ?? forcedLanguage, languageProbability)
         {
             Vad = new VadSummary(
                 SpeechRegion.TimeOf(speech.Sum(r => r.Length)),

@@ -26,11 +26,15 @@ public abstract partial class TranscriptionCommandBase
     [ValidateNotNullOrEmpty]
     public string? ModelPath { get; set; }
 
-    /// <summary>Spoken language code (en, de, ...). Default: detected per file.</summary>
+    /// <summary>Spoken language code (en, de, ...), forced on every file; or several codes (en, de), to detect per file among them only. Default: detected per file among all languages.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(LanguageCompleter))]
-    public string? Language { get; set; }
+    public string[]? Language { get; set; }
+
+    /// <summary>Time every word (JSON "words" per segment; SRT and VTT cues split at word times): DTW over the model's alignment heads when it has a preset, else whisper.cpp's token timestamps.</summary>
+    [Parameter]
+    public SwitchParameter WordTimestamps { get; set; }
 
     /// <summary>Translate the speech into English.</summary>
     [Parameter]

@@ -69,16 +69,18 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
             // first and only error. A named model is absent here only under -WhatIf.
             var info = ModelPath is not null || File.Exists(modelPath) ? GgmlModelInfo.Read(modelPath) : null;
             var englishOnly = info?.IsEnglishOnly ?? ModelLocator.NameOf(modelPath).Contains(".en", StringComparison.Ordinal);
-            var (language, languageWarning) = LanguageRule.Resolve(Language, englishOnly, ModelLocator.NameOf(modelPath));
-            if (languageWarning is not null)
+            var languages = LanguageRule.Choose(Language, englishOnly, ModelLocator.NameOf(modelPath));
+            if (languages.Warning is not null)
             {
-                WriteWarning(languageWarning);
+                WriteWarning(languages.Warning);
             }
             var transcription = new TranscriptionOptions
             {
                 ModelPath = modelPath,
                 ModelName = ModelLocator.NameOf(modelPath),
-                Language = language,
+                Language = languages.Language,
+                LanguageCandidates = languages.Candidates,
+                WordTimestamps = WordTimestamps,
                 Translate = Translate,
                 BeamSize = BeamSize,
                 FlashAttention = !NoFlashAttention,

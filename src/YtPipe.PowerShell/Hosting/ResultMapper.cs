@@ -17,6 +17,7 @@ internal static class ResultMapper
         Title = r.Transcript?.Title,
         SourceUrl = r.Transcript?.SourceUrl,
         Language = r.Transcript?.Language,
+        LanguageProbability = r.Transcript?.LanguageProbability,
         Duration = r.Duration,
         Text = r.Transcript?.Text ?? string.Empty,
         Segments = r.Transcript?.Segments

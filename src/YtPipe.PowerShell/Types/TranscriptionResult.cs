@@ -22,6 +22,9 @@ public sealed class TranscriptionResult
     /// <summary>The detected or forced language code.</summary>
     public string? Language { get; init; }
 
+    /// <summary>How probable whisper.cpp found the detected language on the first 30 s (0..1); empty when -Language forced one.</summary>
+    public float? LanguageProbability { get; init; }
+
     /// <summary>Length of the audio.</summary>
     public TimeSpan? Duration { get; init; }
 

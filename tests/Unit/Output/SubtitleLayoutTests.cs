@@ -114,13 +114,13 @@ public sealed class SubtitleLayoutTests
     public void WordTimestamps_DecideWhereEachCueStartsAndEnds()
     {
         var options = new SubtitleLayoutOptions { MaxLineWidth = 9, MaxLineCount = 1, MinCueDuration = TimeSpan.Zero };
-        SubtitleWord[] words =
+        TranscriptWord[] words =
         [
             new(Seconds(0.5), Seconds(1), "aaaa"), new(Seconds(1), Seconds(2), "bbbb"),
             new(Seconds(7), Seconds(8), "cccc"), new(Seconds(8), Seconds(9), "dddd"),
         ];
 
-        var cues = SubtitleLayout.Cues([(Segment(0, 10, "aaaa bbbb cccc dddd"), (IReadOnlyList<SubtitleWord>?)words)], options);
+        var cues = SubtitleLayout.Cues([Segment(0, 10, "aaaa bbbb cccc dddd") with { Words = words }], options);
 
         Assert.Equal(new[] { new SubtitleCue(500, 2000, "aaaa bbbb"), new SubtitleCue(7000, 9000, "cccc dddd") }, cues);
     }

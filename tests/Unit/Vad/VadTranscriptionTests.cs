@@ -66,6 +66,19 @@ public sealed class VadTranscriptionTests
     }
 
     [Fact]
+    public async Task TheFirstChunksDetectedLanguage_AndItsProbability_AreTheFiles()
+    {
+        var answers = new Queue<RecognitionResult>([new([], "de", 0.8f), new([], "en", 0.3f)]);
+
+        var result = await VadTranscription.TranscribeAsync(WithSilenceBefore(Speech(), 10 * Rate), new NonZeroDetector(), Options,
+            (_, _, _) => Task.FromResult(answers.Dequeue()), null, null, CancellationToken.None);
+
+        Assert.Empty(answers);
+        Assert.Equal("de", result.Language);
+        Assert.Equal(0.8f, result.LanguageProbability);
+    }
+
+    [Fact]
     public async Task EachChunkIsASliceOfTheFilesSamples_NotACopy()
     {
         var samples = Speech();
