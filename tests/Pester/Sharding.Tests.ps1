@@ -218,3 +218,40 @@ Describe 'Get-YtTranscriptionReport, bad paths' {
         $err[1].FullyQualifiedErrorId | Should -BeLike 'InputNotFound,*'
     }
 }
+
+Describe 'Start-YtPipeline -Shard' -Skip:(-not (Get-Command yt-dlp -CommandType Application -ErrorAction SilentlyContinue)) {
+    BeforeAll {
+        $www = Join-Path $TestDrive 'www'
+        New-TestSpeech (Join-Path $www 'one.m4a') -Text 'One.' -CodecArgs '-c:a', 'aac' | Out-Null
+        New-TestSpeech (Join-Path $www 'two.opus') -Text 'Two.' -CodecArgs '-c:a', 'libopus' | Out-Null
+        New-TestSpeech (Join-Path $www 'three.opus') -Text 'Three, the longest of them all.' -CodecArgs '-c:a', 'libopus' | Out-Null
+        $script:Server = Start-TestServer -Root $www
+        $entries = foreach ($n in 'one.m4a', 'two.opus', 'three.opus') {
+            "<item><title>$n</title><guid>$n</guid><enclosure url=`"$($Server.Url)/$n`" type=`"audio/ogg`" length=`"1`"/></item>"
+        }
+        Set-Content (Join-Path $www 'feed.xml') -Encoding utf8 -Value "<?xml version=`"1.0`" encoding=`"UTF-8`"?><rss version=`"2.0`"><channel><title>Cast</title><link>$($Server.Url)/</link><description>Test</description>$($entries -join '')</channel></rss>"
+        $script:Feed = "$($Server.Url)/feed.xml"
+    }
+
+    AfterAll {
+        if ($script:Server) { Stop-TestServer $Server }
+    }
+
+    It 'splits the whole dataset, downloaded by an earlier shard or not, each item once' {
+        $data = Join-Path $TestDrive 'dataset'
+        $pipeline = @{ ModelPath = $ModelPath; BeamSize = 1; Workers = 1; WarningAction = 'SilentlyContinue' }
+        # Shard 0 downloads everything and transcribes its share; shard 1 downloads nothing new
+        # (the archive) and still takes its share of raw/audio.
+        $first = @(Start-YtPipeline -Source $Feed -OutputDirectory $data -Shard 0/2 @pipeline)
+        $second = @(Start-YtPipeline -Source $Feed -OutputDirectory $data -Shard 1/2 @pipeline)
+
+        $audio = @(Get-ChildItem (Join-Path $data 'raw/audio') -File | Where-Object Name -notlike '*.json' | ForEach-Object FullName | Sort-Object)
+        $audio | Should -HaveCount 3
+        @($first + $second).Path | Sort-Object | Should -Be $audio
+        @($first + $second).Status | Sort-Object -Unique | Should -Be 'Transcribed'
+        $first.Shard | Sort-Object -Unique | Should -Be '0/2'
+        $second.Shard | Sort-Object -Unique | Should -Be '1/2'
+        $second.Title | Should -Not -BeNullOrEmpty -Because 'an item downloaded by another run keeps its title (its info.json)'
+        @(Get-YtTranscriptionReport (Join-Path $data 'transcripts')) | Should -HaveCount 3
+    }
+}

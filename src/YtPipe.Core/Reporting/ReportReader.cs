@@ -16,11 +16,12 @@ namespace YtPipe.Core.Reporting;
 /// </summary>
 public static class ReportReader
 {
+    // Hidden files are read (the transcribed record is one); hidden folders are not (see IsInHiddenFolder).
     private static readonly EnumerationOptions Walk = new()
     {
         RecurseSubdirectories = true,
         IgnoreInaccessible = true,
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+        AttributesToSkip = FileAttributes.System,
     };
 
     private static readonly OutputFormat[] Formats = Enum.GetValues<OutputFormat>();
@@ -43,6 +44,10 @@ public static class ReportReader
         foreach (var file in Directory.EnumerateFiles(root, "*.json", Walk))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (IsInHiddenFolder(root, file) || (IsHidden(file) && !Path.GetFileName(file).EndsWith(RunRecords.TranscribedSuffix, StringComparison.Ordinal)))
+            {
+                continue;
+            }
             try
             {
                 if (ReadOne(root, file) is not { } entry) continue;
@@ -63,6 +68,14 @@ public static class ReportReader
             .ToList();
         return new TranscriptionReport(root, entries, problems);
     }
+
+    private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.') || File.GetAttributes(path).HasFlag(FileAttributes.Hidden);
+
+    // Download staging (.ytpipe-staging) and other tools' dot-folders hold no transcripts.
+    private static bool IsInHiddenFolder(string root, string file) =>
+        Path.GetRelativePath(root, Path.GetDirectoryName(file)!)
+            .Split(Path.DirectorySeparatorChar)
+            .Any(part => part.Length > 1 && part[0] == '.' && part != "..");
 
     private static string StemKey(string root, string name) => Path.Combine(root, name.Replace('/', Path.DirectorySeparatorChar));
 

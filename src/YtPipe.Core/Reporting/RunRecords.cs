@@ -12,8 +12,9 @@ namespace YtPipe.Core.Reporting;
 /// <list type="bullet">
 /// <item><c>{stem}.ytpipe-failed.json</c>: the last attempt at the file failed (error id and message).
 /// Written when a file fails, removed when a later run transcribes it.</item>
-/// <item><c>{stem}.ytpipe.json</c>: the file was transcribed but no JSON transcript (which carries the
-/// same fields) was asked for. Written only then.</item>
+/// <item><c>.{stem}.ytpipe.json</c>, hidden: the file was transcribed but no JSON transcript (which
+/// carries the same fields) was asked for. Written only then; hidden because it is bookkeeping, where
+/// a failure record is also for the user (<c>ls *.ytpipe-failed.json</c> lists what failed).</item>
 /// </list>
 /// One file per input, written atomically under the input's claim: many shards never append to
 /// one shared file. A record that cannot be written is a warning, never the file's failure.
@@ -49,7 +50,7 @@ internal static class RunRecords
                 case FileStatus.Transcribed:
                     if (!formats.Contains(OutputFormat.Json))
                     {
-                        AtomicFileWriter.WriteText(PathFor(stem, TranscribedSuffix), w => Write(w, Path.GetFileName(stem), result));
+                        AtomicFileWriter.WriteText(HiddenPathFor(stem, TranscribedSuffix), w => Write(w, Path.GetFileName(stem), result));
                     }
                     File.Delete(PathFor(stem, FailedSuffix));
                     break;
@@ -68,6 +69,13 @@ internal static class RunRecords
         // A stem at the name limit still gets a record; its name then says less, and the record's "stem" says all.
         var name = FileNameShortener.Shorten(Path.GetFileName(stem), FileNameShortener.MaxNameBytes - suffix.Length);
         return Path.Combine(Path.GetDirectoryName(stem)!, name + suffix);
+    }
+
+    /// <summary>Like <see cref="PathFor"/>, hidden (a leading dot).</summary>
+    public static string HiddenPathFor(string stem, string suffix)
+    {
+        var name = FileNameShortener.Shorten(Path.GetFileName(stem), FileNameShortener.MaxNameBytes - 1 - suffix.Length);
+        return Path.Combine(Path.GetDirectoryName(stem)!, "." + name + suffix);
     }
 
     /// <summary>The transcripts' path without extension.</summary>

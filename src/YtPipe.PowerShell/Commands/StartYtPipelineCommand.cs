@@ -101,9 +101,14 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDynamicP
     }
 
     /// <summary>Writes both stages' events until yt-dlp is done; transcription results stream meanwhile.</summary>
-    private void PumpUntilDownloadsEnd() =>
+    private void PumpUntilDownloadsEnd()
+    {
+        Func<ValueTask<bool>> downloaded = () => downloads!.Events.WaitToReadAsync();
+        // With -Shard the batch starts only when the downloads have ended: until then only they speak.
+        var batch = Batch;
         EventWaiter.DrainUntil(this, downloads!.Events.Completion, DrainBoth,
-            () => downloads.Events.WaitToReadAsync(), () => Batch!.Events.WaitToReadAsync());
+            batch is null ? [downloaded] : [downloaded, () => batch.Events.WaitToReadAsync()]);
+    }
 
     protected override void StopProcessing()
     {

@@ -96,7 +96,7 @@ public sealed class ReportingBatchTests
 
         await bed.FinishAsync();
 
-        Assert.True(File.Exists(bed.Folder.PathOf("plain" + RunRecords.TranscribedSuffix)));
+        Assert.True(File.Exists(bed.Folder.PathOf(".plain" + RunRecords.TranscribedSuffix)));
         Assert.Equal(FileStatus.Transcribed, Assert.Single(ReportReader.Read(bed.Folder.Path).Entries).Status);
     }
 
