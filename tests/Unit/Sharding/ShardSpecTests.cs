@@ -103,20 +103,4 @@ public sealed class ShardSpecTests
         Assert.Contains("JOB_COMPLETION_INDEX", e.Message);
         Assert.Contains("0 to 3", e.Message);
     }
-
-    [Fact]
-    public void Parse_WithoutAnEnvironmentFunction_ReadsTheProcessEnvironment()
-    {
-        // The variable is set for this process only while the test runs; no other test reads it.
-        var previous = Environment.GetEnvironmentVariable(ShardSpec.SlurmVariable);
-        Environment.SetEnvironmentVariable(ShardSpec.SlurmVariable, "1");
-        try
-        {
-            Assert.Equal(new ShardSpec(1, 2), ShardSpec.Parse("auto/2"));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(ShardSpec.SlurmVariable, previous);
-        }
-    }
 }
