@@ -49,7 +49,10 @@ param(
     [string] $NativeRuntimePath,
 
     # NativeRuntime: also build whisper-cli from the same source (for bench/), in out/native/build/bin.
-    [switch] $WhisperCli
+    [switch] $WhisperCli,
+
+    # NativeRuntime: one portable runtime with every x64 CPU variant, the best loaded at start (build/native/README.md).
+    [switch] $Portable
 )
 
 $ErrorActionPreference = 'Stop'
@@ -175,7 +178,7 @@ foreach ($t in $Task) {
         'Package' { if ($Task -notcontains 'Build') { Invoke-Build }; Invoke-Package }
         'NativeRuntime' {
             if (-not $NativeRuntimePath -and -not (Test-Path $moduleDir)) { Invoke-Build }
-            Invoke-NativeRuntime -Source $WhisperCppSource -Destination $NativeRuntimePath -WithCli:$WhisperCli
+            Invoke-NativeRuntime -Source $WhisperCppSource -Destination $NativeRuntimePath -WithCli:$WhisperCli -Portable:$Portable
         }
     }
 }

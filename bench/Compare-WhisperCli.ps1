@@ -27,7 +27,9 @@
     pwsh's start and the module import not).
 
     YtPipe runs also record when each file ended on each worker (end = arrival of the result,
-    start = end - Elapsed): the per-worker timeline shows idle cores at the tail of a batch.
+    start = end - ModelTime: Elapsed would count the decode, which runs ahead on another thread):
+    the per-worker timeline shows idle cores at the tail of a batch (Measure-WorkerTimeline.ps1
+    does this alone, without the CLI).
 
     Writes a Markdown report to -OutFile: a section between markers in bench/RESULTS.md by default,
     replaced on each run.
@@ -58,16 +60,12 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 $ModulePath = (Resolve-Path $ModulePath).Path
-New-Item -ItemType Directory -Force $WorkPath | Out-Null
-$WorkPath = (Resolve-Path $WorkPath).Path
+. (Join-Path $PSScriptRoot 'BenchSupport.ps1')
+$WorkPath = Initialize-BenchFolder $WorkPath
 $cores = [Environment]::ProcessorCount
-$pwshExe = (Get-Process -Id $PID).Path
-$pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshExe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
-
-function Invoke-Ffmpeg([string[]] $Arguments) {
-    & ffmpeg -nostdin -v error -y @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "ffmpeg failed: $Arguments" }
-}
+$pwsh = Get-PwshInvocation
+$pwshExe = $pwsh.Exe
+$pwshPrefix = $pwsh.Prefix
 
 # --- Build: whisper-cli and the native runtime from one source -------------------------------
 if (-not $WhisperCppSource) {
@@ -95,18 +93,7 @@ function New-Corpus([string] $Name, [int] $Count, [int] $Seconds) {
     <# $Count 16 kHz mono WAV files of looped flite speech, made once (written under a temp name, then renamed). #>
     $folder = Join-Path $WorkPath $Name
     New-Item -ItemType Directory -Force $folder | Out-Null
-    $speech = Join-Path $WorkPath 'speech.wav'
-    if (-not (Test-Path $speech)) {
-        $text = 'The quick brown fox jumps over the lazy dog. A benchmark measures what the machine does, not what we hope it does.'
-        Invoke-Ffmpeg @('-f', 'lavfi', '-i', "flite=text='$text':voice=kal16", "$speech.tmp.wav")
-        Move-Item "$speech.tmp.wav" $speech
-    }
-    foreach ($i in 1..$Count) {
-        $path = Join-Path $folder ('{0:d2}-{1}s.wav' -f $i, $Seconds)
-        if (Test-Path $path) { continue }
-        Invoke-Ffmpeg @('-stream_loop', '-1', '-i', $speech, '-t', $Seconds, '-ar', '16000', '-ac', '1', '-c:a', 'pcm_s16le', "$path.tmp.wav")
-        Move-Item "$path.tmp.wav" $path
-    }
+    foreach ($i in 1..$Count) { New-LoopedSpeechWav $WorkPath (Join-Path $folder ('{0:d2}-{1}s.wav' -f $i, $Seconds)) $Seconds }
     @(Get-ChildItem $folder -Filter '*.wav' | Where-Object Name -NotLike '*.tmp.wav' | Sort-Object Name | Select-Object -First $Count).FullName
 }
 
@@ -140,7 +127,7 @@ Import-Module $ModulePath
 $inputs = Get-Content $InputList
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $rows = Invoke-YtTranscription -LiteralPath $inputs -ModelPath $ModelPath -OutputDirectory $OutDir -Force -ShortClip $ShortClip |
-    ForEach-Object { [pscustomobject]@{ Worker = $_.Worker; End = $clock.Elapsed.TotalSeconds; Elapsed = $_.Elapsed.TotalSeconds; Status = "$($_.Status)"; Runtime = $_.Runtime } }
+    ForEach-Object { [pscustomobject]@{ Worker = $_.Worker; End = $clock.Elapsed.TotalSeconds; Elapsed = $_.Elapsed.TotalSeconds; Model = $_.ModelTime.TotalSeconds; Status = "$($_.Status)"; Runtime = $_.Runtime } }
 $wall = $clock.Elapsed.TotalSeconds
 [pscustomobject]@{ Wall = $wall; Results = @($rows) } | ConvertTo-Json -Depth 4 -Compress
 '@
@@ -230,14 +217,14 @@ $lines.Add('')
 $lines.Add('Ratios are speedups: above 1x, this configuration is faster than the reference.')
 if ($timelines.Count) {
     $lines.Add('')
-    $lines.Add('Per-worker timelines of the last round (file: start-end s on each worker; idle = wall minus the worker''s busy time):')
+    $lines.Add('Per-worker timelines of the last round (file: model start-end s on each worker; idle = wall minus the worker''s time in the model):')
     $lines.Add('')
     foreach ($key in $timelines.Keys | Where-Object { $_ -like "* round $Repeat" } | Sort-Object) {
         $rows = $timelines[$key]
         $wall = ($rows | Measure-Object End -Maximum).Maximum
         foreach ($w in $rows | Group-Object Worker | Sort-Object Name) {
-            $busy = ($w.Group | Measure-Object Elapsed -Sum).Sum
-            $spans = ($w.Group | Sort-Object End | ForEach-Object { '{0:0.0}-{1:0.0}' -f ($_.End - $_.Elapsed), $_.End }) -join ', '
+            $busy = ($w.Group | Measure-Object Model -Sum).Sum
+            $spans = ($w.Group | Sort-Object End | ForEach-Object { '{0:0.0}-{1:0.0}' -f ($_.End - $_.Model), $_.End }) -join ', '
             $lines.Add(('- {0}, worker {1}: {2} (idle {3:0.0} s of {4:0.0})' -f ($key -replace ' round \d+$', ''), $w.Name, $spans, ($wall - $busy), $wall))
         }
     }

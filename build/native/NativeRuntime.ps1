@@ -98,27 +98,36 @@ function Get-CpuDescription {
 }
 
 function Invoke-NativeRuntime {
-    param([string] $Source, [string] $Destination, [switch] $WithCli)
+    <# -Portable: every x64 CPU variant as a ggml backend module (GGML_BACKEND_DL + GGML_CPU_ALL_VARIANTS),
+       the best loaded at start, so the runtime suits any x64 CPU; otherwise for this CPU only. #>
+    param([string] $Source, [string] $Destination, [switch] $WithCli, [switch] $Portable)
+    if ($Portable -and $WithCli) { throw '-WhisperCli builds with the native runtime, not with -Portable.' }
     if (-not $IsLinux) { throw 'The NativeRuntime task builds for Linux only for now; elsewhere the module uses Whisper.net''s own runtime.' }
     Assert-NativeToolchain
     $started = Get-Date
     $src = Resolve-WhisperCppSource $Source
     $rid = 'linux-' + [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
 
-    # One build folder, reused: cmake rebuilds only what changed, so a second run takes seconds.
-    $buildDir = Join-Path $out 'native/build'
+    # One build folder per kind, reused: cmake rebuilds only what changed, so a second run takes seconds.
+    $buildDir = Join-Path $out $(if ($Portable) { 'native/build-portable' } else { 'native/build' })
     $cmakeArgs = @(
         '-S', (Join-Path $root 'build/native'), '-B', $buildDir,
         "-DWHISPER_CPP_SOURCE=$($src.Folder)", '-DCMAKE_BUILD_TYPE=Release',
+        "-DWHISPER_BUILD_EXAMPLES=$(if ($WithCli) { 'ON' } else { 'OFF' })"
+    ) + $(if ($Portable) {
+        # The core libraries for any x64 CPU; the CPU code in 14 modules, one per instruction-set level.
+        '-DGGML_NATIVE=OFF', '-DGGML_BACKEND_DL=ON', '-DGGML_CPU_ALL_VARIANTS=ON'
+    }
+    else {
         # whisper.cpp's default: GGML_NATIVE (-march=native), what the CLI built from source uses.
-        '-DGGML_NATIVE=ON', "-DWHISPER_BUILD_EXAMPLES=$(if ($WithCli) { 'ON' } else { 'OFF' })"
-    )
+        '-DGGML_NATIVE=ON', '-DGGML_BACKEND_DL=OFF', '-DGGML_CPU_ALL_VARIANTS=OFF'
+    })
     # The compiler's output (thousands of lines of ggml warnings) goes to a log, shown on failure.
     New-Item -ItemType Directory -Force $buildDir | Out-Null
     $log = Join-Path $buildDir 'ytpipe-build.log'
     $targets = @('whisper') + @(if ($WithCli) { 'whisper-cli' })
     $jobs = [Environment]::ProcessorCount
-    Write-Host "Building whisper.cpp v$WhisperCppVersion for this CPU in $buildDir (log: $log)"
+    Write-Host "Building whisper.cpp v$WhisperCppVersion $(if ($Portable) { 'for every x64 CPU variant' } else { 'for this CPU' }) in $buildDir (log: $log)"
     & { cmake @cmakeArgs; if ($LASTEXITCODE -eq 0) { cmake --build $buildDir --config Release -j $jobs --target @targets } } *> $log
     if ($LASTEXITCODE -ne 0) {
         Get-Content $log -Tail 30 | Out-Host
@@ -132,20 +141,30 @@ function Invoke-NativeRuntime {
     if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
     $libDir = Join-Path $staging "runtimes/$rid"
     New-Item -ItemType Directory -Force $libDir | Out-Null
-    foreach ($name in 'whisper', 'ggml-whisper', 'ggml-base-whisper', 'ggml-cpu-whisper') {
+    # A portable build has no ggml-cpu-whisper: Whisper.net loads it only when present, and ggml
+    # would take it for one more variant (its name starts with libggml-cpu-).
+    $names = @('whisper', 'ggml-whisper', 'ggml-base-whisper') + @(if (-not $Portable) { 'ggml-cpu-whisper' })
+    foreach ($name in $names) {
         $built = Get-ChildItem $buildDir -Recurse -Filter "lib$name.so" | Select-Object -First 1
         if (-not $built) { throw "The build made no lib$name.so." }
         # The file itself, not the symlink chain: Whisper.net opens lib<name>.so by that name.
         Copy-Item ($built.ResolveLinkTarget($true) ?? $built).FullName (Join-Path $libDir "lib$name.so")
+    }
+    if ($Portable) {
+        # ggml scans the folder for libggml-cpu-<variant>.so; they are modules, without version links.
+        $variants = @(Get-ChildItem $buildDir -Recurse -Filter 'libggml-cpu-*.so' -File)
+        if ($variants.Count -eq 0) { throw 'The portable build made no libggml-cpu-<variant>.so.' }
+        $variants | Copy-Item -Destination $libDir
     }
     $cpu = Get-CpuDescription
     [ordered]@{
         whisper_cpp_version = $WhisperCppVersion
         whisper_cpp_commit  = $src.Commit
         rid                 = $rid
-        variant             = 'native'
+        variant             = $(if ($Portable) { 'portable' } else { 'native' })
         cpu_model           = $cpu.Model
-        cpu_flags           = $cpu.Flags
+        # A portable build assumes nothing beyond x86-64 (ggml checks each variant's needs itself).
+        cpu_flags           = @(if (-not $Portable) { $cpu.Flags })
         built               = (Get-Date).ToUniversalTime().ToString('o')
     } | ConvertTo-Json | Set-Content -Path (Join-Path $staging 'ytpipe-runtime.json') -Encoding utf8
     $old = "$Destination.old"
@@ -155,6 +174,6 @@ function Invoke-NativeRuntime {
     if (Test-Path $old) { Remove-Item $old -Recurse -Force }
 
     $elapsed = (Get-Date) - $started
-    Write-Host "Installed the native whisper.cpp v$WhisperCppVersion runtime for $($cpu.Model) into $Destination ($([int]$elapsed.TotalSeconds) s)."
+    Write-Host "Installed the $(if ($Portable) { 'portable' } else { 'native' }) whisper.cpp v$WhisperCppVersion runtime $(if ($Portable) { 'for any x64 CPU' } else { "for $($cpu.Model)" }) into $Destination ($([int]$elapsed.TotalSeconds) s)."
     if ($WithCli) { Write-Host "whisper-cli: $(Join-Path $buildDir 'bin/whisper-cli')" }
 }

@@ -20,13 +20,7 @@ Describe 'Guard parameters validate their ranges' {
             @{ Command = $command; Name = 'MaxContext'; Value = 20000; Bound = '16384' }
         }
     ) {
-        $arguments = if ($Command -eq 'Invoke-YtTranscription') { @{ Path = $Tone } } else { @{ Source = 'https://example.invalid/v' } }
-        $arguments[$Name] = $Value
-        $err = $null
-        try { & $Command @arguments -WhatIf } catch { $err = $_ }
-        $err | Should -Not -BeNullOrEmpty
-        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
-        $err.Exception.Message | Should -Match "\b$([regex]::Escape($Bound))\b"
+        Assert-ParameterRangeError -Command $Command -Name $Name -Value $Value -Bound $Bound -Path $Tone
     }
 
     It 'an empty -Prompt is a parameter error' {

@@ -10,7 +10,9 @@ BeforeAll {
     function Invoke-Transcription([string] $Runtime, [string] $Out) {
         <# Transcribes the clip in a fresh pwsh with YTPIPE_RUNTIME set (Whisper.net loads one runtime per process). #>
         Invoke-ChildPwsh @"
-`$r = Invoke-YtTranscription -Path '$($Clip.FullName)' -ModelPath '$Model' -OutputDirectory '$Out' -BeamSize 1 -ShortClip AudioContext -WarningVariable w -WarningAction SilentlyContinue
+`$all = Invoke-YtTranscription -Path '$($Clip.FullName)' -ModelPath '$Model' -OutputDirectory '$Out' -BeamSize 1 -ShortClip AudioContext -WarningVariable w -WarningAction SilentlyContinue -Verbose 4>&1
+`$r = `$all | Where-Object { `$_ -isnot [Management.Automation.VerboseRecord] }
+foreach (`$v in `$all | Where-Object { `$_ -is [Management.Automation.VerboseRecord] }) { 'Verbose: ' + `$v.Message }
 'Status: ' + `$r.Status
 'Runtime: ' + `$r.Runtime
 'RuntimeInfo: ' + `$r.RuntimeInfo
@@ -19,18 +21,28 @@ foreach (`$m in `$w) { 'Warning: ' + `$m }
 "@ -Environment @{ YTPIPE_RUNTIME = $Runtime }
     }
 
-    function Invoke-NativeBuild([string] $Source, [string] $Destination) {
+    function Invoke-NativeBuild([string] $Source, [string] $Destination, [switch] $Portable) {
         <# build.ps1 -Task NativeRuntime in a child pwsh; a failure's message comes back as one "Error: " line (pwsh's error view would wrap and colour it). #>
         $psi = New-PwshStartInfo '-NoProfile', '-NonInteractive', '-Command',
-            "try { & '$(Join-Path $RepoRoot 'build.ps1')' -Task NativeRuntime -WhisperCppSource '$Source' -NativeRuntimePath '$Destination' } catch { 'Error: ' + `$_.Exception.Message; exit 1 }"
+            "try { & '$(Join-Path $RepoRoot 'build.ps1')' -Task NativeRuntime -WhisperCppSource '$Source' -NativeRuntimePath '$Destination' -Portable:`$$Portable } catch { 'Error: ' + `$_.Exception.Message; exit 1 }"
         $psi.RedirectStandardOutput = $true
         $psi.RedirectStandardError = $true
         $p = [Diagnostics.Process]::Start($psi)
         $stdout = $p.StandardOutput.ReadToEndAsync()
         $stderr = $p.StandardError.ReadToEndAsync()
-        # A first build on 2 busy cores took 6 minutes here; later ones reuse out/native/build.
-        if (-not $p.WaitForExit(1500000)) { $p.Kill($true); throw 'the native build did not finish in 25 minutes' }
+        # A first build on 2 busy cores took 6 minutes here (a portable one, 14 CPU variants, 30);
+        # later ones reuse out/native/build or out/native/build-portable.
+        if (-not $p.WaitForExit(2700000)) { $p.Kill($true); throw 'the native build did not finish in 45 minutes' }
         [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+    }
+
+    function New-BrokenRuntime([string] $Folder, [string] $Variant, [string[]] $Libraries) {
+        <# A runtime of the right version and platform, asking nothing of the CPU, whose libraries are not libraries. #>
+        $libs = Join-Path $Folder 'runtimes/linux-x64'
+        New-Item -ItemType Directory -Force $libs | Out-Null
+        foreach ($name in $Libraries) { Set-Content (Join-Path $libs "lib$name.so") 'not a library' }
+        @{ whisper_cpp_version = '1.8.5'; whisper_cpp_commit = 'f24588a272ae8e23280d9c220536437164e6ed28'; rid = 'linux-x64'; variant = $Variant; cpu_flags = @() } |
+            ConvertTo-Json | Set-Content (Join-Path $Folder 'ytpipe-runtime.json')
     }
 
     function Get-Line([object] $Child, [string] $Prefix) {
@@ -38,17 +50,17 @@ foreach (`$m in `$w) { 'Warning: ' + `$m }
     }
 }
 
-Describe 'A native runtime that cannot load' {
+Describe 'A <Variant> runtime whose libraries cannot load' -ForEach @(
+    # dlopen fails, and Whisper.net must fall through to its own runtime.
+    @{ Variant = 'native'; Libraries = @('whisper', 'ggml-whisper', 'ggml-base-whisper', 'ggml-cpu-whisper'); Warning = 'native runtime in {0} did not load' }
+    # The module opens ggml itself to load a CPU variant before Whisper.net runs: a failure there
+    # must fall back to the stock runtime like any other.
+    @{ Variant = 'portable'; Libraries = @('whisper', 'ggml-whisper', 'ggml-base-whisper', 'ggml-cpu-x64'); Warning = 'portable runtime in {0} cannot be used here' }
+) {
     BeforeAll {
-        # Right version, platform and (no) CPU requirements, but libraries that are not libraries:
-        # dlopen fails, and Whisper.net must fall through to its own runtime.
-        $script:Broken = Join-Path $TestDrive 'broken'
-        $libs = Join-Path $Broken 'runtimes/linux-x64'
-        New-Item -ItemType Directory -Force $libs | Out-Null
-        foreach ($name in 'whisper', 'ggml-whisper', 'ggml-base-whisper', 'ggml-cpu-whisper') { Set-Content (Join-Path $libs "lib$name.so") 'not a library' }
-        @{ whisper_cpp_version = '1.8.5'; whisper_cpp_commit = 'f24588a272ae8e23280d9c220536437164e6ed28'; rid = 'linux-x64'; variant = 'native'; cpu_flags = @() } |
-            ConvertTo-Json | Set-Content (Join-Path $Broken 'ytpipe-runtime.json')
-        $script:Child = Invoke-Transcription -Runtime $Broken -Out (Join-Path $TestDrive 'out-broken')
+        $script:Broken = Join-Path $TestDrive "broken-$Variant"
+        New-BrokenRuntime $Broken $Variant $Libraries
+        $script:Child = Invoke-Transcription -Runtime $Broken -Out (Join-Path $TestDrive "out-broken-$Variant")
     }
 
     It 'transcribes with the stock runtime and says so' {
@@ -59,8 +71,8 @@ Describe 'A native runtime that cannot load' {
         Get-Line $Child 'RuntimeInfo' | Should -BeLike '*CPU :*'
     }
 
-    It 'warns that the native runtime did not load' {
-        Get-Line $Child 'Warning' | Should -BeLike "*native runtime in $Broken did not load*"
+    It 'warns that the runtime could not be used' {
+        Get-Line $Child 'Warning' | Should -BeLike ('*' + ($Warning -f $Broken) + '*')
     }
 }
 
@@ -130,5 +142,50 @@ Describe 'build.ps1 -Task NativeRuntime' {
         $failed.ExitCode | Should -Not -Be 0
         $failed.Output | Should -BeLike '*Error: *not whisper.cpp v1.8.5 (its archive names commit 0123456789012345678901234567890123456789*' -Because $failed.Error
         $target | Should -Not -Exist
+    }
+}
+
+Describe 'build.ps1 -Task NativeRuntime -Portable' {
+    BeforeAll {
+        $script:Source = if ($env:YTPIPE_WHISPER_CPP_SOURCE) { $env:YTPIPE_WHISPER_CPP_SOURCE } else { Join-Path $RepoRoot '../shared/vendor/whisper.cpp-1.8.5.tar.gz' }
+        $script:SkipReason = if (-not (Test-Path $Source)) { "no whisper.cpp v1.8.5 source at $Source (set YTPIPE_WHISPER_CPP_SOURCE)" }
+        elseif (-not (Get-Command cmake -ErrorAction Ignore) -or -not (Get-Command c++ -ErrorAction Ignore)) { 'cmake or a C++ compiler is missing' }
+        elseif (-not $IsLinux -or [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -ne 'X64') { 'the portable runtime is built for Linux x64 only' }
+        if ($SkipReason) { return }
+        # 14 CPU variants: the first build is long (out/native/build-portable is reused afterwards).
+        $script:Installed = Join-Path $TestDrive 'portable'
+        $script:Build = Invoke-NativeBuild $Source $Installed -Portable
+        if ($Build.ExitCode -eq 0) { $script:Child = Invoke-Transcription -Runtime $Installed -Out (Join-Path $TestDrive 'out-portable') }
+        $script:HasAvx512 = (Get-Content /proc/cpuinfo -TotalCount 64 | Where-Object { $_ -match '^flags' } | Select-Object -First 1) -match '\bavx512f\b'
+    }
+
+    It 'installs the core libraries without a CPU backend, and every CPU variant beside them' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        $Build.ExitCode | Should -Be 0 -Because ($Build.Output + $Build.Error)
+        $manifest = Get-Content -Raw (Join-Path $Installed 'ytpipe-runtime.json') | ConvertFrom-Json
+        $manifest.variant | Should -Be 'portable'
+        @($manifest.cpu_flags).Count | Should -Be 0 -Because 'a portable runtime asks nothing of the CPU beyond x86-64'
+        $names = @(Get-ChildItem (Join-Path $Installed 'runtimes/linux-x64')).Name
+        $names | Should -Contain 'libwhisper.so'
+        $names | Should -Not -Contain 'libggml-cpu-whisper.so'
+        $names | Should -Contain 'libggml-cpu-x64.so'
+        $names | Should -Contain 'libggml-cpu-skylakex.so'
+    }
+
+    It 'transcribes with it, loading the best CPU variant for this CPU and naming it' {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason; return }
+        Get-Line $Child 'Status' | Should -Be 'Transcribed' -Because $Child.Error
+        Get-Line $Child 'Runtime' | Should -Be 'native'
+        Get-Line $Child 'Warning' | Should -BeNullOrEmpty
+        $variant = Get-Line $Child 'Verbose' | Where-Object { $_ -like 'CPU backend: *' }
+        $variant | Should -Match '^CPU backend: libggml-cpu-[a-z0-9]+\.so, the best for this CPU of 1[0-9] variants'
+        if ($HasAvx512) {
+            # x64, sse42 and haswell lack AVX-512: an AVX-512 variant won, and whisper.cpp says so.
+            $variant | Should -Not -Match 'libggml-cpu-(x64|sse42|sandybridge|ivybridge|piledriver|haswell|alderlake)\.so'
+            Get-Line $Child 'RuntimeInfo' | Should -Match 'AVX512 = 1'
+        }
+        else {
+            Get-Line $Child 'RuntimeInfo' | Should -BeLike '*CPU :*'
+        }
     }
 }

@@ -168,4 +168,24 @@ function Stop-TestServer {
     if (-not $Server.Process.HasExited) { $Server.Process.Kill($true); $null = $Server.Process.WaitForExit(5000) }
 }
 
+function Assert-ParameterRangeError {
+    <#
+      Runs $Command (Invoke-YtTranscription on $Path, or Start-YtPipeline on an unreachable URL)
+      with -$Name $Value under -WhatIf, plus $Extra, and asserts a parameter validation error whose
+      message names $Bound: range errors must say what is allowed.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] $Value, [Parameter(Mandatory)] [string] $Bound,
+        [Parameter(Mandatory)] [string] $Path, [hashtable] $Extra = @{}
+    )
+    $arguments = if ($Command -eq 'Invoke-YtTranscription') { @{ Path = $Path } } else { @{ Source = 'https://example.invalid/v' } }
+    $arguments[$Name] = $Value
+    $err = $null
+    try { & $Command @arguments @Extra -WhatIf } catch { $err = $_ }
+    $err | Should -Not -BeNullOrEmpty
+    $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+    $err.Exception.Message | Should -Match "\b$([regex]::Escape($Bound))\b"
+}
+
 Export-ModuleMember -Function *

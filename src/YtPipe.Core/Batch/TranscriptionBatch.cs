@@ -12,7 +12,8 @@ namespace YtPipe.Core.Batch;
 /// Runs one batch: the executor every strategy's <see cref="WorkerPlan"/> runs on.
 /// <para>
 /// Stages: <see cref="Submit"/> (the host's thread) → probe (audio length, fails bad files early)
-/// → one shared queue, longest first → decoders (ffmpeg, ahead of the model) → workers, each with
+/// → one shared queue, longest first → decoders (ffmpeg, ahead of the model once every submitted
+/// file is probed: <see cref="DispatchGate"/>) → workers, each with
 /// its own transcriber over one model per device → atomic writes → <see cref="Events"/>.
 /// Workers never talk to the host directly: they post events, which the host reads on its own thread.
 /// A failing file fails alone; a model that cannot load ends the batch.
@@ -28,6 +29,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     private readonly CancellationTokenSource cts;
     private readonly Channel<OutputPlan> toProbe = Channel.CreateUnbounded<OutputPlan>(new() { SingleReader = true, SingleWriter = true });
     private readonly PendingQueue<WorkItem> pending = new();
+    private readonly DispatchGate dispatch = new();
     private readonly Channel<DecodedItem> decoded = Channel.CreateBounded<DecodedItem>(1);
     private readonly Channel<BatchEvent> events = Channel.CreateUnbounded<BatchEvent>(new() { SingleReader = true });
     private readonly ModelCache models;
@@ -88,8 +90,10 @@ public sealed class TranscriptionBatch : IAsyncDisposable
             return;
         }
         progress.FileQueued();
+        dispatch.Submitted();
         if (!toProbe.Writer.TryWrite(outputPlan))
         {
+            dispatch.Probed();
             throw new InvalidOperationException("The batch no longer takes files.");
         }
     }
@@ -167,10 +171,12 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 {
                     var error = e as YtPipeException ?? new AudioDecodeException(item.Input.FilePath, e.Message, e);
                     Fail(item, error, null, TimeSpan.Zero);
+                    dispatch.Probed();
                     continue;
                 }
                 progress.AudioProbed(length);
                 pending.Add(new WorkItem(item, length), length);
+                dispatch.Probed();
             }
         }
         finally
@@ -185,9 +191,18 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         {
             while (true)
             {
+                await dispatch.EnterAsync(token).ConfigureAwait(false);
                 var (ok, item) = await pending.TakeAsync(token).ConfigureAwait(false);
-                if (!ok) break;
-                if (!TryClaim(item)) continue;
+                if (!ok)
+                {
+                    dispatch.Dropped();
+                    break;
+                }
+                if (!TryClaim(item))
+                {
+                    dispatch.Dropped();
+                    continue;
+                }
                 // Held until a worker is done with the samples (or the decode fails).
                 var lease = await decodeBudget.AcquireAsync(DecodeBudget.BytesFor(item.DeclaredLength), token).ConfigureAwait(false);
                 var started = Stopwatch.GetTimestamp();
@@ -201,6 +216,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
                     lease.Dispose();
+                    dispatch.Dropped();
                     var error = e as YtPipeException ?? new AudioDecodeException(item.Plan.Input.FilePath, e.Message, e);
                     Fail(item.Plan, error, item.DeclaredLength, Stopwatch.GetElapsedTime(started));
                     continue;
@@ -240,7 +256,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         ITranscriber? transcriber = null;
         try
         {
-            await foreach (var item in decoded.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            while (await NextDecodedAsync(token).ConfigureAwait(false) is { } item)
             {
                 progress.StartClock();
                 var model = models.Get(worker.Slot.Device);
@@ -263,6 +279,30 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         {
             worker.Clear();
             if (transcriber is not null) await transcriber.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Tells the dispatch gate while this worker waits: a waiting worker lets a decoder take a file
+    // before the queue's order is complete.
+    private async Task<DecodedItem?> NextDecodedAsync(CancellationToken token)
+    {
+        dispatch.WorkerWaiting();
+        var received = false;
+        try
+        {
+            while (await decoded.Reader.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                if (decoded.Reader.TryRead(out var item))
+                {
+                    received = true;
+                    return item;
+                }
+            }
+            return null;
+        }
+        finally
+        {
+            dispatch.WorkerReceived(received);
         }
     }
 

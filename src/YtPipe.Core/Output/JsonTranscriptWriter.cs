@@ -10,7 +10,8 @@ namespace YtPipe.Core.Output;
 /// <c>compute_type</c>, <c>duration</c>, <c>language</c>, <c>segments</c> of <c>start</c>/<c>end</c>/<c>text</c>),
 /// with times in seconds, plus fields the seed lacked (<c>probability</c> per segment, <c>text</c>,
 /// <c>title</c>, <c>uploader</c>, <c>upload_date</c>, <c>source_path</c>, <c>shard</c>, <c>elapsed</c>, <c>ytpipe_version</c>, and a <c>quality</c> object: <c>avg_probability</c>,
-/// <c>no_speech_dropped</c>, <c>repeats_collapsed</c>, <c>suspect</c>, <c>suspect_reason</c>). Readers of the seed's files keep working.
+/// <c>no_speech_dropped</c>, <c>repeats_collapsed</c>, <c>suspect</c>, <c>suspect_reason</c>), and <c>vad</c>: null when voice activity
+/// detection was off, else <c>used</c>, <c>speech_seconds</c>, <c>skipped_seconds</c>, <c>chunks</c>. Readers of the seed's files keep working.
 /// </summary>
 internal sealed class JsonTranscriptWriter : ITranscriptWriter
 {
@@ -58,6 +59,7 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
             json.WriteEndArray();
             json.WriteString("text", transcript.Text);
             WriteQuality(json, transcript.Quality);
+            WriteVad(json, transcript.Vad);
             WriteNullable(json, "title", transcript.Title);
             WriteNullable(json, "uploader", transcript.Uploader);
             WriteNullable(json, "upload_date", transcript.UploadDate);
@@ -81,6 +83,21 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
         json.WriteNumber("repeats_collapsed", quality.RepeatsCollapsed);
         json.WriteBoolean("suspect", quality.Suspect);
         WriteNullable(json, "suspect_reason", quality.SuspectReason);
+        json.WriteEndObject();
+    }
+
+    private static void WriteVad(Utf8JsonWriter json, Vad.VadSummary? vad)
+    {
+        if (vad is null)
+        {
+            json.WriteNull("vad");
+            return;
+        }
+        json.WriteStartObject("vad");
+        json.WriteBoolean("used", true);
+        json.WriteNumber("speech_seconds", Seconds(vad.Speech));
+        json.WriteNumber("skipped_seconds", Seconds(vad.Skipped));
+        json.WriteNumber("chunks", vad.Chunks);
         json.WriteEndObject();
     }
 

@@ -30,6 +30,9 @@ public static class NativeRuntime
     /// <summary>The environment variable that chooses the runtime: <c>auto</c> (default), <c>stock</c>, or a native runtime's folder.</summary>
     public const string EnvironmentVariable = "YTPIPE_RUNTIME";
 
+    /// <summary>The manifest's <c>variant</c> of a portable runtime (every CPU variant, the best loaded at start).</summary>
+    public const string PortableVariant = "portable";
+
     private static readonly object Gate = new();
     private static NativeRuntimeChoice? configured;
     private static TranscriptionRuntime? loaded;
@@ -87,6 +90,10 @@ public static class NativeRuntime
         {
             problem = $"{Path.Combine("runtimes", platform, LibraryFile("whisper"))} is missing";
         }
+        else if (IsPortable(manifest) && NativeRuntimeCpuVariants.InFolder(Path.Combine(folder, "runtimes", platform)).Count == 0)
+        {
+            problem = $"it is a portable build without its CPU variants ({Path.Combine("runtimes", platform, NativeRuntimeCpuVariants.FilePrefix)}*.so)";
+        }
         else if (manifest.CpuFlags.Any(CpuFlags.IsInstructionSet))
         {
             if (cpuFlags is null)
@@ -103,8 +110,12 @@ public static class NativeRuntime
             return Stock(BatchMessageLevel.Warning, $"The native runtime in {folder} cannot be used here: {problem}. Whisper.net's stock whisper.cpp runs instead (slower); build.ps1 -Task NativeRuntime rebuilds it for this machine.");
         }
         return new NativeRuntimeChoice(folder,
-            [new PlanNote(BatchMessageLevel.Verbose, $"Runtime: native whisper.cpp {manifest.WhisperCppVersion} ({manifest.Variant ?? "native"} build) from {folder}.")]);
+            [new PlanNote(BatchMessageLevel.Verbose, $"Runtime: native whisper.cpp {manifest.WhisperCppVersion} ({manifest.Variant ?? "native"} build) from {folder}.")],
+            IsPortable(manifest));
     }
+
+    private static bool IsPortable(NativeRuntimeManifest manifest) =>
+        string.Equals(manifest.Variant, PortableVariant, StringComparison.Ordinal);
 
     /// <summary>
     /// Makes the choice from the environment, once per process, and points Whisper.net at it.
@@ -116,6 +127,10 @@ public static class NativeRuntime
         {
             if (configured is not null) return configured;
             configured = Choose(Environment.GetEnvironmentVariable(EnvironmentVariable), DefaultFolder, PlatformFolder, CpuFlags.ReadThisMachine());
+            if (configured.Portable)
+            {
+                configured = LoadCpuVariant(configured);
+            }
             if (configured.Folder is not null)
             {
                 // Whisper.net searches runtimes/<platform>/ under the folder of LibraryPath first,
@@ -126,6 +141,26 @@ public static class NativeRuntime
             return configured;
         }
     }
+
+    // Before Whisper.net opens the libraries: they hold no CPU code until ggml has loaded a variant.
+    private static NativeRuntimeChoice LoadCpuVariant(NativeRuntimeChoice choice)
+    {
+        var libraries = Path.Combine(choice.Folder!, "runtimes", PlatformFolder);
+        var variants = NativeRuntimeCpuVariants.InFolder(libraries);
+        if (NativeRuntimeCpuVariants.Load(libraries, out var problem) is { } loadedVariant)
+        {
+            return choice with
+            {
+                Notes = [.. choice.Notes, new PlanNote(BatchMessageLevel.Verbose,
+                    $"CPU backend: {loadedVariant}, the best for this CPU of {variants.Count} variants ({string.Join(", ", variants.Select(VariantName))}).")],
+            };
+        }
+        return Stock(BatchMessageLevel.Warning,
+            $"The portable runtime in {choice.Folder} cannot be used here: {problem}. Whisper.net's stock whisper.cpp runs instead (slower); build.ps1 -Task NativeRuntime -Portable rebuilds it.");
+    }
+
+    private static string VariantName(string file) =>
+        Path.GetFileNameWithoutExtension(file)[NativeRuntimeCpuVariants.FilePrefix.Length..];
 
     /// <summary>
     /// Which runtime really loaded, and what to tell the user about it. Call after the first factory

@@ -9,4 +9,5 @@ namespace YtPipe.Core.Transcription;
 /// </summary>
 /// <param name="Folder">The native runtime's folder (holding <see cref="NativeRuntimeManifest.FileName"/> and runtimes/&lt;rid&gt;/); null for the stock runtime.</param>
 /// <param name="Notes">What to tell the user.</param>
-public sealed record NativeRuntimeChoice(string? Folder, IReadOnlyList<PlanNote> Notes);
+/// <param name="Portable">A portable runtime (every CPU variant, <c>build.ps1 -Task NativeRuntime -Portable</c>): its CPU backend must be loaded before the first factory.</param>
+public sealed record NativeRuntimeChoice(string? Folder, IReadOnlyList<PlanNote> Notes, bool Portable = false);

@@ -37,7 +37,10 @@ public sealed record NativeRuntimeManifest
 
     /// <summary>The building CPU's feature flags (as /proc/cpuinfo lists them); a native build may use any of them.</summary>
     [JsonPropertyName("cpu_flags")]
-    public IReadOnlyList<string> CpuFlags { get; init; } = [];
+    public IReadOnlyList<string> CpuFlags { get => cpuFlags; init => cpuFlags = value ?? []; }
+
+    // A manifest may say "cpu_flags": null (nothing required), which the serializer would pass on as is.
+    private readonly IReadOnlyList<string> cpuFlags = [];
 
     /// <summary>Reads the manifest in <paramref name="folder"/>; null when there is none or it cannot be read.</summary>
     public static NativeRuntimeManifest? TryRead(string folder)

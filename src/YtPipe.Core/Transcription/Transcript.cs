@@ -45,6 +45,9 @@ public sealed record Transcript
     /// <summary>How far the transcript can be trusted: probabilities, repeats collapsed, and whether it looks like a hallucination.</summary>
     public TranscriptQuality Quality { get; init; } = TranscriptQuality.Unknown;
 
+    /// <summary>What voice activity detection found and skipped; null when VAD was off.</summary>
+    public Vad.VadSummary? Vad { get; init; }
+
     /// <summary>The shard (<c>K/N</c>) of the run that made it; null for an unsharded run. Recorded so a report can say who did what.</summary>
     public string? Shard { get; init; }
 

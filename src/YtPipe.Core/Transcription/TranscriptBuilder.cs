@@ -28,6 +28,7 @@ internal static class TranscriptBuilder
             Language = recognized.Language,
             Segments = segments,
             Quality = TranscriptQuality.Assess(segments, repeats, length),
+            Vad = recognized.Vad,
         };
     }
 }

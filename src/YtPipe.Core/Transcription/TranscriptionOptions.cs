@@ -1,3 +1,5 @@
+using YtPipe.Core.Vad;
+
 namespace YtPipe.Core.Transcription;
 
 /// <summary>How to transcribe: which model and how to decode. Immutable; one instance serves a whole batch.</summary>
@@ -26,4 +28,7 @@ public sealed record TranscriptionOptions
 
     /// <summary>whisper.cpp's hallucination guards; whisper.cpp's defaults unless set.</summary>
     public DecodingGuards Guards { get; init; } = DecodingGuards.Default;
+
+    /// <summary>Voice activity detection before transcription; null (the default) transcribes the whole file.</summary>
+    public VadOptions? Vad { get; init; }
 }

@@ -3,6 +3,7 @@ using Whisper.net.LibraryLoader;
 using YtPipe.Core.Errors;
 using YtPipe.Core.Gpu;
 using YtPipe.Core.Models;
+using YtPipe.Core.Vad;
 
 namespace YtPipe.Core.Transcription;
 
@@ -18,6 +19,8 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
         CudaDeviceOrder.EnsurePciBusOrder();
         // Also before the first factory: Whisper.net loads its runtime then, once for the process.
         NativeRuntime.Configure();
+        // Loaded where the whisper model is, so a bad VAD model is one error before any file.
+        var vad = options.Vad is { } vadOptions ? SileroVadModel.Load(vadOptions) : null;
         WhisperFactory factory;
         try
         {
@@ -30,6 +33,7 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
         }
         catch (WhisperModelLoadException e)
         {
+            vad?.Dispose();
             throw new ModelInvalidException(options.ModelPath, "whisper.cpp could not load it", e)
             {
                 Fix = "Download the model again and replace the file.",
@@ -39,6 +43,6 @@ public sealed class WhisperEngine(TranscriptionOptions options) : ITranscription
             ? device.ToString()
             : DeviceSpec.Cpu.ToString();
         var (runtime, notes) = NativeRuntime.Describe();
-        return new WhisperModel(factory, options, used, info.ComputeType, runtime, notes);
+        return new WhisperModel(factory, options, used, info.ComputeType, runtime, notes, vad);
     }
 }

@@ -1,4 +1,5 @@
 using Whisper.net;
+using YtPipe.Core.Vad;
 
 namespace YtPipe.Core.Transcription;
 
@@ -14,17 +15,26 @@ internal sealed class WhisperTranscriber : ITranscriber
     // A processor holds only its parameters (whisper.cpp state is made per call), and the audio
     // context is one of them: one processor per context size, made when first needed.
     private readonly Dictionary<int, WhisperProcessor> processors = [];
+    private readonly ISpeechDetector? speech;
     private IProgress<double>? currentProgress;
 
-    public WhisperTranscriber(WhisperFactory factory, TranscriptionOptions options, int threads)
+    // speech: this worker's detector when VAD is on, owned (disposed with the transcriber); null transcribes whole files.
+    public WhisperTranscriber(WhisperFactory factory, TranscriptionOptions options, int threads, ISpeechDetector? speech = null)
     {
         this.factory = factory;
         this.options = options;
         this.threads = Math.Max(1, threads);
+        this.speech = speech;
         _ = Processor(AudioContextSize.Full);
     }
 
-    public async Task<RecognitionResult> TranscribeAsync(float[] samples, IProgress<double>? progress, CancellationToken cancellationToken)
+    public Task<RecognitionResult> TranscribeAsync(float[] samples, IProgress<double>? progress, CancellationToken cancellationToken) =>
+        speech is not null && options.Vad is { } vad
+            ? VadTranscription.TranscribeAsync(samples, speech, vad, TranscribeSliceAsync, options.Language, progress, cancellationToken)
+            : TranscribeSliceAsync(samples, progress, cancellationToken);
+
+    // A whole file, or one VAD chunk sliced from it in place; times from the slice's start.
+    private async Task<RecognitionResult> TranscribeSliceAsync(ReadOnlyMemory<float> samples, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         currentProgress = progress;
         try
@@ -55,6 +65,10 @@ internal sealed class WhisperTranscriber : ITranscriber
             await processor.DisposeAsync().ConfigureAwait(false);
         }
         processors.Clear();
+        if (speech is not null)
+        {
+            await speech.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private WhisperProcessor Processor(int audioContext)

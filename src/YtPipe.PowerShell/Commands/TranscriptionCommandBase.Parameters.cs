@@ -139,4 +139,43 @@ public abstract partial class TranscriptionCommandBase
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Shard { get; set; }
+
+    /// <summary>Voice activity detection: transcribe only the speech the Silero model (silero-v6.2.0, downloaded like any model) finds, in chunks of at most -VadMaxSpeechSeconds; times stay those of the file. Off by default: it can raise the word error rate on some data (whisper.cpp issue #2454).</summary>
+    [Parameter]
+    public SwitchParameter Vad { get; set; }
+
+    /// <summary>With -Vad: a frame whose speech probability is at least this is speech. 0..1; default 0.5.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double VadThreshold { get; set; } = 0.5;
+
+    /// <summary>With -Vad: speech shorter than this many milliseconds is dropped. 0..60000; default 250.</summary>
+    [Parameter]
+    [ValidateRange(0, 60000)]
+    public int VadMinSpeechMs { get; set; } = 250;
+
+    /// <summary>With -Vad: silence must last this many milliseconds to end a speech region. 0..60000; default 100.</summary>
+    [Parameter]
+    [ValidateRange(0, 60000)]
+    public int VadMinSilenceMs { get; set; } = 100;
+
+    /// <summary>With -Vad: the longest chunk of speech given to the model at once, in seconds. 1..30 (a chunk must fit Whisper's 30 s window); default 30.</summary>
+    [Parameter]
+    [ValidateRange(1.0, 30.0)]
+    public double VadMaxSpeechSeconds { get; set; } = 30;
+
+    /// <summary>With -Vad: milliseconds of audio kept on each side of a speech region. 0..10000; default 30.</summary>
+    [Parameter]
+    [ValidateRange(0, 10000)]
+    public int VadSpeechPadMs { get; set; } = 30;
+
+    private Core.Vad.VadOptions VadOptions(string modelPath) => new()
+    {
+        ModelPath = modelPath,
+        Threshold = (float)VadThreshold,
+        MinSpeech = TimeSpan.FromMilliseconds(VadMinSpeechMs),
+        MinSilence = TimeSpan.FromMilliseconds(VadMinSilenceMs),
+        MaxChunk = TimeSpan.FromSeconds(VadMaxSpeechSeconds),
+        SpeechPad = TimeSpan.FromMilliseconds(VadSpeechPadMs),
+    };
 }

@@ -102,6 +102,7 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
                     Prompt = Prompt,
                     CarryPrompt = CarryPrompt,
                 },
+                Vad = Vad ? VadOptions(ResolveVadModel()) : null,
             };
             var options = new BatchOptions
             {
@@ -269,6 +270,31 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
         var name = Model ?? DefaultModel;
         var folder = ModelLocator.ModelDirectory;
         var choice = ModelResolver.Resolve(name, computeType, onGpu, ModelCatalog.Load(), folder);
+        return Install(choice, folder);
+    }
+
+    /// <summary>The Silero model -Vad uses, from the model folder, downloaded like any model when missing; checked before any input is probed.</summary>
+    private string ResolveVadModel()
+    {
+        var name = Core.Vad.VadOptions.DefaultModelName;
+        var folder = ModelLocator.ModelDirectory;
+        var path = Path.Combine(folder, ModelLocator.FileNameFor(name));
+        // Not installed and not in the catalog in force: reading the header says ModelNotFound.
+        if (!File.Exists(path) && ModelCatalog.Load().Find(name) is { } entry)
+        {
+            path = Install(new ModelChoice(name, path, entry, $"-Vad uses {name}, which is in the catalog"), folder);
+        }
+        // Absent here only under -WhatIf, which downloads nothing.
+        if (File.Exists(path) || !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+        {
+            Core.Vad.SileroModelHeader.Read(path);
+        }
+        return path;
+    }
+
+    /// <summary>The chosen model's path, downloading it first when it is missing (unless -NoDownload or -WhatIf says no).</summary>
+    private string Install(ModelChoice choice, string folder)
+    {
         WriteVerbose($"Model {choice.Name}: {choice.Why}.");
         if (choice.Download is null)
         {

@@ -46,6 +46,15 @@ public sealed class TranscriptionResult
     /// <summary>Why the transcript is suspect; null when it is not.</summary>
     public string? SuspectReason { get; init; }
 
+    /// <summary>Whether voice activity detection (-Vad) chose what was transcribed.</summary>
+    public bool VadUsed { get; init; }
+
+    /// <summary>With -Vad: seconds of audio the detector called speech (padding included); null without VAD.</summary>
+    public double? SpeechSeconds { get; init; }
+
+    /// <summary>With -Vad: seconds of audio never given to the model; null without VAD.</summary>
+    public double? SkippedSeconds { get; init; }
+
     /// <summary>The transcript files: written now, or found in place when skipped.</summary>
     public string[] OutputFiles { get; init; } = [];
 

@@ -161,6 +161,39 @@ public sealed class TranscriptionBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhileFilesWaitToBeProbed_NothingIsDecodedAhead_SoTheLongestProbedGoesNext()
+    {
+        bed.Start(workers: 1);
+        var decodeFirst = new TaskCompletionSource();
+        var probeLongest = new TaskCompletionSource();
+        var finishFirst = new TaskCompletionSource();
+        var first = bed.AddFile("first.wav", 4);
+        first.DecodeGate = decodeFirst.Task;
+        first.TranscribeGate = finishFirst.Task;
+        var shortest = bed.AddFile("shortest.wav", 1);
+        var middle = bed.AddFile("middle.wav", 2);
+        // Arrives sorted by name, as a folder does: the longest last, and slow to probe.
+        var longest = bed.AddFile("longest.wav", 9);
+        longest.ProbeGate = probeLongest.Task;
+        bed.Submit(first, shortest, middle, longest);
+        await longest.ProbeStarted.OrTimeout();
+        // The worker takes the first file; the two short ones are probed, the long one is not yet.
+        decodeFirst.SetResult();
+        await first.TranscriptionStarted.OrTimeout();
+        probeLongest.SetResult();
+        // Probed: now the decoder may work ahead, and takes the longest.
+        await longest.DecodeStarted.OrTimeout();
+        finishFirst.SetResult();
+
+        await bed.FinishAsync();
+
+        // Decoding ahead used to take "middle" (then "shortest") here, before "longest" was known.
+        Assert.Equal(
+            new[] { "first", "longest", "middle", "shortest" },
+            bed.Engine.TranscriptionOrder.Select(Path.GetFileNameWithoutExtension));
+    }
+
+    [Fact]
     public async Task LongFile_DoesNotLeaveTheOtherWorkerIdle()
     {
         bed.Start(workers: 2);

@@ -34,6 +34,10 @@ public sealed class FakeAudioDecoder : IAudioDecoder
         Interlocked.Increment(ref probes);
         var file = Get(path);
         file.OnProbeStarted();
+        if (file.ProbeGate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
         await Task.Yield();
         if (file.ProbeError is { } error) throw error;
         return file.Duration;

@@ -29,6 +29,9 @@ public sealed class FakeAudioFile(string path, TimeSpan duration)
 
     public Exception? TranscribeError { get; set; }
 
+    /// <summary>Probing waits for this task (or cancellation) before it returns.</summary>
+    public Task? ProbeGate { get; set; }
+
     /// <summary>Decoding waits for this task (or cancellation) before it returns.</summary>
     public Task? DecodeGate { get; set; }
 

@@ -15,17 +15,18 @@ public sealed class NativeRuntimeTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     private string Install(string version = NativeRuntime.WhisperCppVersion, string? commit = NativeRuntime.WhisperCppCommit,
-        string rid = "linux-x64", string[]? flags = null, bool withLibrary = true)
+        string rid = "linux-x64", string[]? flags = null, bool withLibrary = true, string variant = "native", string[]? libraries = null)
     {
         var folder = Path.Combine(temp.Path, "native");
         Directory.CreateDirectory(Path.Combine(folder, "runtimes", rid));
         if (withLibrary) File.WriteAllText(Path.Combine(folder, "runtimes", rid, "libwhisper.so"), "");
+        foreach (var library in libraries ?? []) File.WriteAllText(Path.Combine(folder, "runtimes", rid, library), "");
         File.WriteAllText(Path.Combine(folder, NativeRuntimeManifest.FileName), JsonSerializer.Serialize(new
         {
             whisper_cpp_version = version,
             whisper_cpp_commit = commit,
             rid,
-            variant = "native",
+            variant,
             cpu_flags = flags ?? ["fpu", "sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "hypervisor"],
         }));
         return folder;
@@ -129,6 +130,49 @@ public sealed class NativeRuntimeTests : IDisposable
 
         Assert.Null(choice.Folder);
         Assert.Equal(BatchMessageLevel.Warning, Single(choice).Level);
+    }
+
+    [Fact]
+    public void PortableRuntime_IsChosenOnAnyCpu_AndMarkedForItsCpuBackend()
+    {
+        var folder = Install(variant: NativeRuntime.PortableVariant, flags: [], libraries: ["libggml-cpu-x64.so", "libggml-cpu-zen4.so"]);
+
+        var choice = NativeRuntime.Choose(null, folder, "linux-x64", Avx2Cpu);
+
+        Assert.Equal(folder, choice.Folder);
+        Assert.True(choice.Portable);
+    }
+
+    [Fact]
+    public void NullCpuFlags_MeanNoneRequired()
+    {
+        var folder = Install(variant: NativeRuntime.PortableVariant, libraries: ["libggml-cpu-x64.so"]);
+        File.WriteAllText(Path.Combine(folder, NativeRuntimeManifest.FileName),
+            File.ReadAllText(Path.Combine(folder, NativeRuntimeManifest.FileName)).Replace("\"cpu_flags\":[", "\"cpu_flags\":null,\"x\":["));
+
+        var choice = NativeRuntime.Choose(null, folder, "linux-x64", Avx2Cpu);
+
+        Assert.Equal(folder, choice.Folder);
+    }
+
+    [Fact]
+    public void NativeRuntime_IsNotMarkedPortable()
+    {
+        Assert.False(NativeRuntime.Choose(null, Install(), "linux-x64", Avx512Cpu).Portable);
+    }
+
+    [Fact]
+    public void PortableRuntime_WithoutCpuVariants_IsRefused()
+    {
+        // Whisper.net's single CPU library is not a variant: without variants, whisper_init finds no CPU device.
+        var folder = Install(variant: NativeRuntime.PortableVariant, flags: [], libraries: ["libggml-cpu-whisper.so"]);
+
+        var choice = NativeRuntime.Choose(null, folder, "linux-x64", Avx512Cpu);
+
+        Assert.Null(choice.Folder);
+        var note = Single(choice);
+        Assert.Equal(BatchMessageLevel.Warning, note.Level);
+        Assert.Contains("without its CPU variants", note.Text);
     }
 
     [Fact]
