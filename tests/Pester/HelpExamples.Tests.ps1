@@ -3,7 +3,7 @@
 # example must be listed below as run or as syntax-only, so a new example cannot go unchecked.
 
 BeforeDiscovery {
-    $script:Commands = 'Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle'
+    $script:Commands = 'Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle', 'Get-YtTranscriptionReport'
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     $script:Examples = foreach ($c in $Commands) {
@@ -21,6 +21,7 @@ BeforeDiscovery {
         'Invoke-YtTranscription#9' = 'run as a scheduled job by Scripting.Tests'
         'Invoke-YtTranscription#10' = 'downloads small and silero-v6.2.0; -Vad runs in Vad.Tests'
         'Invoke-YtTranscription#11' = 'downloads the multilingual base model; -Language lists and -WordTimestamps are run by WordTimestamps.Tests'
+        'Invoke-YtTranscription#12' = 'a Slurm array over /data: the shard rule is run by Sharding.Tests'
         'Get-YtGpu#2' = 'needs a GPU'
         'Get-YtModel#4' = 'downloads every English model'
         'Save-YtModel#1' = 'downloads from the network'; 'Save-YtModel#2' = 'downloads from the network'
@@ -28,6 +29,9 @@ BeforeDiscovery {
         'Save-YtAudio#1' = 'YouTube'; 'Save-YtAudio#2' = 'YouTube'; 'Save-YtAudio#3' = 'an example.com feed'
         'Save-YtAudio#4' = 'browser cookies and YouTube'; 'Save-YtAudio#5' = 'a Windows path and YouTube'; 'Save-YtAudio#6' = 'a proxy and ~/bin/yt-dlp'
         'Start-YtPipeline#1' = 'YouTube'; 'Start-YtPipeline#2' = 'YouTube channels'; 'Start-YtPipeline#3' = 'an example.com feed'; 'Start-YtPipeline#4' = 'a Windows path and YouTube'; 'Start-YtPipeline#5' = 'YouTube'; 'Start-YtPipeline#6' = 'a YouTube channel'
+        'Start-YtPipeline#7' = 'YouTube'
+        'Get-YtTranscriptionReport#1' = 'reads a sharded run: Sharding.Tests runs the report'; 'Get-YtTranscriptionReport#2' = 'reads a sharded run: Sharding.Tests runs -Summary'
+        'Get-YtTranscriptionReport#3' = 'reads a sharded run: Sharding.Tests runs -AsJson'; 'Get-YtTranscriptionReport#4' = 'two runs to compare: Sharding.Tests compares them'
     }
     foreach ($e in $Examples) { $e.Key = "$($e.Command)#$($e.Number)"; $e.Runs = $e.Key -in $Run }
 }

@@ -58,6 +58,12 @@ public static class ErrorIds
     /// <summary>Raised as <see cref="OutputWriteException"/>.</summary>
     public const string OutputWriteFailed = "OutputWriteFailed";
 
+    /// <summary>Raised as <see cref="ShardIndexMissingException"/>.</summary>
+    public const string ShardIndexMissing = "ShardIndexMissing";
+
+    /// <summary>Raised as <see cref="ShardInvalidException"/>.</summary>
+    public const string ShardInvalid = "ShardInvalid";
+
     /// <summary>Raised as <see cref="SourceFailedException"/>.</summary>
     public const string SourceFailed = "SourceFailed";
 
@@ -88,6 +94,9 @@ public static class ErrorIds
 
     /// <summary>The cookie file does not exist.</summary>
     public const string CookieFileNotFound = "CookieFileNotFound";
+
+    /// <summary>Get-YtTranscriptionReport was given a file where it reads a folder.</summary>
+    public const string ReportPathNotFolder = "ReportPathNotFolder";
 
     /// <summary>A batch ended on an unexpected failure (not one of the engine's own).</summary>
     public const string TranscriptionBatchFailed = "TranscriptionBatchFailed";

@@ -51,6 +51,12 @@ public sealed record Transcript
     /// <summary>What voice activity detection found and skipped; null when VAD was off.</summary>
     public Vad.VadSummary? Vad { get; init; }
 
+    /// <summary>The shard (<c>K/N</c>) of the run that made it; null for an unsharded run. Recorded so a report can say who did what.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>Time spent on the file (decoding and transcribing) when it was written; null when unknown (a transcript read back).</summary>
+    public TimeSpan? Elapsed { get; init; }
+
     /// <summary>The whole text: segment texts joined by spaces.</summary>
     public string Text => string.Join(" ", Segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0));
 }

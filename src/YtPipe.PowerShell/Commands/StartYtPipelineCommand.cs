@@ -101,14 +101,33 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDynamicP
     }
 
     /// <summary>Writes both stages' events until yt-dlp is done; transcription results stream meanwhile.</summary>
-    private void PumpUntilDownloadsEnd() =>
+    private void PumpUntilDownloadsEnd()
+    {
+        Func<ValueTask<bool>> downloaded = () => downloads!.Events.WaitToReadAsync();
+        // With -Shard the batch starts only when the downloads have ended: until then only they speak.
+        var batch = Batch;
         EventWaiter.DrainUntil(this, downloads!.Events.Completion, DrainBoth,
-            () => downloads.Events.WaitToReadAsync(), () => Batch!.Events.WaitToReadAsync());
+            batch is null ? [downloaded] : [downloaded, () => batch.Events.WaitToReadAsync()]);
+    }
 
     protected override void StopProcessing()
     {
         downloads?.Cancel();
         base.StopProcessing();
+    }
+
+    // A shard's share is of the whole dataset's audio, not of what this run happened to download:
+    // items downloaded by an earlier run (or by another shard) count too, so every shard, given the
+    // same finished audio folder, computes the same plan. Items landed now keep their source details.
+    private protected override IEnumerable<TranscriptionInput> ShardInputs(IReadOnlyList<TranscriptionInput> given)
+    {
+        var audio = downloadOptions!.AudioDirectory;
+        var landed = given.Select(i => i with { Root = audio }).ToList();
+        if (!Directory.Exists(audio))
+        {
+            return landed;
+        }
+        return landed.Concat(InputExpander.Expand(audio, StopToken));
     }
 
     private protected override IEnumerable<Task?> RunningWork() => base.RunningWork().Append(downloads?.Completion);

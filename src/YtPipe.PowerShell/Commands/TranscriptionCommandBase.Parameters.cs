@@ -139,6 +139,11 @@ public abstract partial class TranscriptionCommandBase
     [Parameter]
     public SwitchParameter CarryPrompt { get; set; }
 
+    /// <summary>Do only shard K of N of the inputs ('K/N', 0-based), or 'auto/N' to read K from $env:SLURM_ARRAY_TASK_ID or $env:JOB_COMPLETION_INDEX. Every shard sees the whole input set and takes its share by one rule, so N machines do each file exactly once.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Shard { get; set; }
+
     /// <summary>Voice activity detection: transcribe only the speech the Silero model (silero-v6.2.0, downloaded like any model) finds, in chunks of at most -VadMaxSpeechSeconds; times stay those of the file. Off by default: it can raise the word error rate on some data (whisper.cpp issue #2454).</summary>
     [Parameter]
     public SwitchParameter Vad { get; set; }
