@@ -19,13 +19,14 @@ BeforeDiscovery {
         'Invoke-YtTranscription#6' = 'needs two GPUs'
         'Invoke-YtTranscription#8' = 'downloads the multilingual small model'
         'Invoke-YtTranscription#9' = 'run as a scheduled job by Scripting.Tests'
+        'Invoke-YtTranscription#10' = 'a Slurm array over /data: the shard rule is run by Sharding.Tests'
         'Get-YtGpu#2' = 'needs a GPU'
         'Get-YtModel#4' = 'downloads every English model'
         'Save-YtModel#1' = 'downloads from the network'; 'Save-YtModel#2' = 'downloads from the network'
         'Save-YtModel#3' = 'a company mirror and a prompt for a token'; 'Save-YtModel#4' = 'downloads from the network'
         'Save-YtAudio#1' = 'YouTube'; 'Save-YtAudio#2' = 'YouTube'; 'Save-YtAudio#3' = 'an example.com feed'
         'Save-YtAudio#4' = 'browser cookies and YouTube'; 'Save-YtAudio#5' = 'a Windows path and YouTube'; 'Save-YtAudio#6' = 'a proxy and ~/bin/yt-dlp'
-        'Start-YtPipeline#1' = 'YouTube'; 'Start-YtPipeline#2' = 'YouTube channels'; 'Start-YtPipeline#3' = 'an example.com feed'; 'Start-YtPipeline#4' = 'a Windows path and YouTube'
+        'Start-YtPipeline#1' = 'YouTube'; 'Start-YtPipeline#2' = 'YouTube channels'; 'Start-YtPipeline#3' = 'an example.com feed'; 'Start-YtPipeline#4' = 'a Windows path and YouTube'; 'Start-YtPipeline#5' = 'YouTube'
     }
     foreach ($e in $Examples) { $e.Key = "$($e.Command)#$($e.Number)"; $e.Runs = $e.Key -in $Run }
 }

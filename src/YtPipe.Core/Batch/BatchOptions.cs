@@ -16,4 +16,7 @@ public sealed record BatchOptions
 
     /// <summary>How SRT and VTT cues are laid out.</summary>
     public SubtitleLayoutOptions SubtitleLayout { get; init; } = SubtitleLayoutOptions.Default;
+
+    /// <summary>The shard this batch is (recorded in each result and transcript); null when it does the whole corpus.</summary>
+    public Sharding.ShardSpec? Shard { get; init; }
 }

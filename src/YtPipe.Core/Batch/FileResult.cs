@@ -45,6 +45,9 @@ public sealed record FileResult
     /// <summary>Why a skipped file was skipped, when not simply because its transcripts existed when it was planned.</summary>
     public string? SkipReason { get; init; }
 
+    /// <summary>The shard (<c>K/N</c>) of the run that reported the file; null for an unsharded run.</summary>
+    public string? Shard { get; init; }
+
     /// <summary>Why the file failed.</summary>
     public YtPipeException? Error { get; init; }
 }

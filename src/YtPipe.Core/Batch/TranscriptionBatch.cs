@@ -83,7 +83,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         ThrowIfFailed();
         if (outputPlan.IsDone)
         {
-            Post(new FileCompletedEvent(FileTranscription.Skipped(outputPlan, transcription.ModelName)));
+            Post(new FileCompletedEvent(FileTranscription.Skipped(outputPlan, transcription.ModelName) with { Shard = options.Shard?.ToString() }));
             return;
         }
         progress.FileQueued();
@@ -304,7 +304,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     {
         claims.Release(result.InputPath);
         progress.FileDone(length);
-        Post(new FileCompletedEvent(result));
+        Post(new FileCompletedEvent(options.Shard is null ? result : result with { Shard = options.Shard.ToString() }));
     }
 
     private void Post(BatchEvent e) => events.Writer.TryWrite(e);

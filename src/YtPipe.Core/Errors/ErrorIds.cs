@@ -55,6 +55,12 @@ public static class ErrorIds
     /// <summary>Raised as <see cref="OutputWriteException"/>.</summary>
     public const string OutputWriteFailed = "OutputWriteFailed";
 
+    /// <summary>Raised as <see cref="ShardIndexMissingException"/>.</summary>
+    public const string ShardIndexMissing = "ShardIndexMissing";
+
+    /// <summary>Raised as <see cref="ShardInvalidException"/>.</summary>
+    public const string ShardInvalid = "ShardInvalid";
+
     /// <summary>Raised as <see cref="SourceFailedException"/>.</summary>
     public const string SourceFailed = "SourceFailed";
 

@@ -111,6 +111,20 @@ public sealed class StartYtPipelineCommand : TranscriptionCommandBase, IDynamicP
         base.StopProcessing();
     }
 
+    // A shard's share is of the whole dataset's audio, not of what this run happened to download:
+    // items downloaded by an earlier run (or by another shard) count too, so every shard, given the
+    // same finished audio folder, computes the same plan. Items landed now keep their source details.
+    private protected override IEnumerable<TranscriptionInput> ShardInputs(IReadOnlyList<TranscriptionInput> given)
+    {
+        var audio = downloadOptions!.AudioDirectory;
+        var landed = given.Select(i => i with { Root = audio }).ToList();
+        if (!Directory.Exists(audio))
+        {
+            return landed;
+        }
+        return landed.Concat(InputExpander.Expand(audio, StopToken));
+    }
+
     private protected override IEnumerable<Task?> RunningWork() => base.RunningWork().Append(downloads?.Completion);
 
     protected override void Dispose(bool disposing)

@@ -134,4 +134,9 @@ public abstract partial class TranscriptionCommandBase
     /// <summary>Keep -Prompt before every window, not only the first.</summary>
     [Parameter]
     public SwitchParameter CarryPrompt { get; set; }
+
+    /// <summary>Do only shard K of N of the inputs ('K/N', 0-based), or 'auto/N' to read K from $env:SLURM_ARRAY_TASK_ID or $env:JOB_COMPLETION_INDEX. Every shard sees the whole input set and takes its share by one rule, so N machines do each file exactly once.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Shard { get; set; }
 }

@@ -4,6 +4,7 @@ using YtPipe.Core.Batch;
 using YtPipe.Core.Errors;
 using YtPipe.Core.Gpu;
 using YtPipe.Core.Models;
+using YtPipe.Core.Sharding;
 using YtPipe.Core.Transcription;
 using YtPipe.PowerShell.Hosting;
 using ComputeType = YtPipe.Core.Models.ComputeType;
@@ -24,6 +25,7 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
     private readonly List<TranscriptionInput> held = [];
     private Action<int?>? launch;
     private int holdUpTo;
+    private ShardSpec? shard;
 
     /// <summary>Cancelled by Ctrl+C (StopProcessing).</summary>
     protected CancellationToken StopToken => stop.Token;
@@ -57,6 +59,12 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
         // Ctrl+C during set-up (the nvidia-smi query, a model download) is a stop, not an error.
         this.Terminating(() =>
         {
+            // First: a wrong shard is the whole job's mistake, reported before anything is looked at.
+            shard = Shard is null ? null : ShardSpec.Parse(Shard);
+            if (shard is not null && ShardSpec.IsAuto(Shard))
+            {
+                WriteVerbose($"-Shard {Shard}: shard {shard}.");
+            }
             var tools = FfmpegTools.Locate();
             var request = PlanRequest();
             // Only ask nvidia-smi when a GPU could be used: it can take seconds on a busy driver.
@@ -101,8 +109,14 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
                 OutputDirectory = outputDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(outputDirectory),
                 Force = Force,
                 SubtitleLayout = new() { MaxLineWidth = MaxLineWidth, MaxLineCount = MaxLineCount },
+                Shard = shard,
             };
             launch = fileCount => Launch(request with { FileCount = fileCount }, gpus, options, transcription, tools, activity, progressId);
+            // A shard takes its share of the whole input set: every input is held until the input ends.
+            if (shard is not null)
+            {
+                holdUpTo = int.MaxValue;
+            }
             if (holdUpTo <= 0)
             {
                 launch(null);
@@ -136,6 +150,14 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
 
     private void LaunchWithHeld(int? fileCount)
     {
+        if (shard is not null)
+        {
+            var selection = InputSharding.Select(ShardInputs(held), shard);
+            WriteVerbose(selection.Describe());
+            held.Clear();
+            held.AddRange(selection.Mine);
+            fileCount = held.Count;
+        }
         launch!(fileCount);
         var inputs = held.ToList();
         held.Clear();
@@ -144,6 +166,12 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
             Submit(input);
         }
     }
+
+    /// <summary>
+    /// The whole input set a shard takes its share of: by default every input the command was
+    /// given. A command whose inputs depend on what this run did (downloads) widens it.
+    /// </summary>
+    private protected virtual IEnumerable<TranscriptionInput> ShardInputs(IReadOnlyList<TranscriptionInput> given) => given;
 
     /// <summary>Writes what the batch has finished, without waiting; nothing before the batch starts.</summary>
     private protected void DrainResults()

@@ -36,6 +36,7 @@ internal static class ResultMapper
         Runtime = r.Runtime?.Name,
         RuntimeInfo = r.Runtime?.SystemInfo,
         Worker = r.Worker,
+        Shard = r.Shard,
         ErrorId = r.Error?.ErrorId,
         ErrorMessage = r.Error?.Message,
     };

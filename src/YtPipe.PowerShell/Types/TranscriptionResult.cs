@@ -76,6 +76,9 @@ public sealed class TranscriptionResult
     /// <summary>The worker that did it.</summary>
     public int? Worker { get; init; }
 
+    /// <summary>The shard (K/N) of the run that reported the file, when it was given -Shard.</summary>
+    public string? Shard { get; init; }
+
     /// <summary>The stable error id when the file failed (AudioDecodeFailed, ...).</summary>
     public string? ErrorId { get; init; }
 
