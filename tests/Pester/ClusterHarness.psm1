@@ -132,8 +132,9 @@ SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
 CredType=cred/munge
-# cred_expire: a requeued job waits this long (default 120 s) before it may start again.
-AuthInfo=socket=$socket,cred_expire=10
+# cred_expire: a requeued job waits this long (default 120 s, least 5) before it may start again;
+# sched_interval: the main scheduling pass runs this often (default 60 s) and starts it then.
+AuthInfo=socket=$socket,cred_expire=5
 StateSaveLocation=$Root/state
 SlurmdSpoolDir=$Root/spool/%n
 SlurmctldPidFile=$Root/slurmctld.pid
@@ -146,6 +147,7 @@ TaskPlugin=task/none
 SwitchType=switch/none
 MpiDefault=none
 SchedulerType=sched/builtin
+SchedulerParameters=sched_interval=1
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 # No database here (sacct needs one): finished jobs are logged to a text file.
