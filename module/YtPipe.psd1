@@ -11,7 +11,7 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('YtPipe.format.ps1xml', 'YtPipe.Download.format.ps1xml', 'YtPipe.Models.format.ps1xml')
-    CmdletsToExport      = @('Invoke-YtTranscription', 'Get-YtGpu', 'Save-YtAudio', 'Start-YtPipeline', 'Get-YtModel', 'Save-YtModel', 'ConvertTo-YtSubtitle')
+    CmdletsToExport      = @('Invoke-YtTranscription', 'Get-YtGpu', 'Save-YtAudio', 'Start-YtPipeline', 'Get-YtModel', 'Save-YtModel', 'ConvertTo-YtSubtitle', 'Get-YtTranscriptionReport')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

@@ -18,7 +18,8 @@ internal static class FileTranscription
     /// the file's elapsed time; its wait for a worker does not.
     /// </summary>
     public static async Task<FileResult> RunAsync(WorkerActivity worker, ITranscriptionModel model, ITranscriber transcriber,
-        OutputPlan plan, AudioClip clip, TimeSpan decodeTime, string modelName, bool force, CancellationToken token, SubtitleLayoutOptions? layout = null)
+        OutputPlan plan, AudioClip clip, TimeSpan decodeTime, string modelName, bool force, CancellationToken token, SubtitleLayoutOptions? layout = null,
+        string? shard = null)
     {
         var input = plan.Input;
         var length = clip.Duration;
@@ -37,7 +38,8 @@ internal static class FileTranscription
                 throw new TranscriptionFailedException(input.FilePath, e.Message, e);
             }
             modelTime = Stopwatch.GetElapsedTime(started);
-            var transcript = TranscriptBuilder.Build(input.FilePath, input.Source, recognized, model, modelName, length);
+            var transcript = TranscriptBuilder.Build(input.FilePath, input.Source, recognized, model, modelName, length)
+                with { Shard = shard, Elapsed = Elapsed() };
             var written = TranscriptFiles.Write(plan.Paths, plan.ToWrite, transcript, force, layout);
             return new FileResult
             {

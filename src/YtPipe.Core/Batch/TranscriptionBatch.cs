@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using YtPipe.Core.Audio;
 using YtPipe.Core.Errors;
 using YtPipe.Core.Output;
+using YtPipe.Core.Reporting;
 using YtPipe.Core.Transcription;
 
 namespace YtPipe.Core.Batch;
@@ -271,8 +272,8 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         try
         {
             var result = await FileTranscription.RunAsync(worker, model, transcriber, item.Work.Plan, item.Clip, item.DecodeTime,
-                transcription.ModelName, options.Force, token, options.SubtitleLayout).ConfigureAwait(false);
-            Completed(item.Clip.Duration, result);
+                transcription.ModelName, options.Force, token, options.SubtitleLayout, options.Shard?.ToString()).ConfigureAwait(false);
+            Completed(item.Work.Plan, item.Clip.Duration, result);
         }
         finally
         {
@@ -288,7 +289,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         try
         {
             if (claims.TryTake(item.Plan, options.Force) is not { } skipReason) return true;
-            Completed(item.DeclaredLength, FileTranscription.Skipped(item.Plan, transcription.ModelName, skipReason));
+            Completed(item.Plan, item.DeclaredLength, FileTranscription.Skipped(item.Plan, transcription.ModelName, skipReason));
         }
         catch (YtPipeException e)
         {
@@ -298,13 +299,16 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     }
 
     private void Fail(OutputPlan outputPlan, YtPipeException error, TimeSpan? length, TimeSpan elapsed) =>
-        Completed(length ?? TimeSpan.Zero, FileTranscription.Failed(outputPlan.Input.FilePath, error, transcription.ModelName, length, elapsed));
+        Completed(outputPlan, length ?? TimeSpan.Zero, FileTranscription.Failed(outputPlan.Input.FilePath, error, transcription.ModelName, length, elapsed));
 
-    private void Completed(TimeSpan length, FileResult result)
+    private void Completed(OutputPlan outputPlan, TimeSpan length, FileResult result)
     {
+        if (options.Shard is not null) result = result with { Shard = options.Shard.ToString() };
+        // Under the claim, so the record and the transcripts it describes have one writer.
+        RunRecords.Update(outputPlan, result, options.Formats, Post);
         claims.Release(result.InputPath);
         progress.FileDone(length);
-        Post(new FileCompletedEvent(options.Shard is null ? result : result with { Shard = options.Shard.ToString() }));
+        Post(new FileCompletedEvent(result));
     }
 
     private void Post(BatchEvent e) => events.Writer.TryWrite(e);

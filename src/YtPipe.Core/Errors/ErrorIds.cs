@@ -92,6 +92,9 @@ public static class ErrorIds
     /// <summary>The cookie file does not exist.</summary>
     public const string CookieFileNotFound = "CookieFileNotFound";
 
+    /// <summary>Get-YtTranscriptionReport was given a file where it reads a folder.</summary>
+    public const string ReportPathNotFolder = "ReportPathNotFolder";
+
     /// <summary>A batch ended on an unexpected failure (not one of the engine's own).</summary>
     public const string TranscriptionBatchFailed = "TranscriptionBatchFailed";
 

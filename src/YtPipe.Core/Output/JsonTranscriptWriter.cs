@@ -9,7 +9,7 @@ namespace YtPipe.Core.Output;
 /// The seed tool's schema (<c>video_id</c>, <c>source_url</c>, <c>model</c>, <c>device</c>,
 /// <c>compute_type</c>, <c>duration</c>, <c>language</c>, <c>segments</c> of <c>start</c>/<c>end</c>/<c>text</c>),
 /// with times in seconds, plus fields the seed lacked (<c>probability</c> per segment, <c>text</c>,
-/// <c>title</c>, <c>uploader</c>, <c>upload_date</c>, <c>source_path</c>, <c>ytpipe_version</c>, and a <c>quality</c> object: <c>avg_probability</c>,
+/// <c>title</c>, <c>uploader</c>, <c>upload_date</c>, <c>source_path</c>, <c>shard</c>, <c>elapsed</c>, <c>ytpipe_version</c>, and a <c>quality</c> object: <c>avg_probability</c>,
 /// <c>no_speech_dropped</c>, <c>repeats_collapsed</c>, <c>suspect</c>, <c>suspect_reason</c>). Readers of the seed's files keep working.
 /// </summary>
 internal sealed class JsonTranscriptWriter : ITranscriptWriter
@@ -62,6 +62,9 @@ internal sealed class JsonTranscriptWriter : ITranscriptWriter
             WriteNullable(json, "uploader", transcript.Uploader);
             WriteNullable(json, "upload_date", transcript.UploadDate);
             json.WriteString("source_path", transcript.SourcePath);
+            // For Get-YtTranscriptionReport: who wrote it and how long it took, whatever else was asked for.
+            WriteNullable(json, "shard", transcript.Shard);
+            if (transcript.Elapsed is { } elapsed) json.WriteNumber("elapsed", Seconds(elapsed)); else json.WriteNull("elapsed");
             json.WriteString("ytpipe_version", Version);
             json.WriteEndObject();
         }

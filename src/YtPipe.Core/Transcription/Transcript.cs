@@ -45,6 +45,12 @@ public sealed record Transcript
     /// <summary>How far the transcript can be trusted: probabilities, repeats collapsed, and whether it looks like a hallucination.</summary>
     public TranscriptQuality Quality { get; init; } = TranscriptQuality.Unknown;
 
+    /// <summary>The shard (<c>K/N</c>) of the run that made it; null for an unsharded run. Recorded so a report can say who did what.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>Time spent on the file (decoding and transcribing) when it was written; null when unknown (a transcript read back).</summary>
+    public TimeSpan? Elapsed { get; init; }
+
     /// <summary>The whole text: segment texts joined by spaces.</summary>
     public string Text => string.Join(" ", Segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0));
 }
