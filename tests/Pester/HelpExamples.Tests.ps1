@@ -20,6 +20,7 @@ BeforeDiscovery {
         'Invoke-YtTranscription#8' = 'downloads the multilingual small model'
         'Invoke-YtTranscription#9' = 'run as a scheduled job by Scripting.Tests'
         'Invoke-YtTranscription#10' = 'a Slurm array over /data: the shard rule is run by Sharding.Tests'
+        'Invoke-YtTranscription#11' = 'SSH sessions to three hosts: run over three real sshd sessions by ScaleOut.Tests'
         'Get-YtGpu#2' = 'needs a GPU'
         'Get-YtModel#4' = 'downloads every English model'
         'Save-YtModel#1' = 'downloads from the network'; 'Save-YtModel#2' = 'downloads from the network'
