@@ -219,6 +219,34 @@ Describe 'Invoke-YtTranscription -Session over three SSH hosts' {
         $run.Output.Status | ForEach-Object { "$_" } | Should -Be 'Failed'
     }
 
+    It 'stops every host on Ctrl+C, and the same command then does exactly the missing files' {
+        if ($SshSkip) { Set-ItResult -Skipped -Because $SshSkip; return }
+        $output = Join-Path $TestDrive 'stopped-out'
+        $parameters = @{ Session = $Sessions; Path = $Corpus; OutputDirectory = $output; Workers = 1 } + $RunOptions
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($Module, $Parameters) Import-Module $Module; Invoke-YtTranscription @Parameters').
+                AddArgument((Get-TestModulePath)).AddArgument($parameters)
+            $results = [Management.Automation.PSDataCollection[psobject]]::new()
+            $async = $ps.BeginInvoke([Management.Automation.PSDataCollection[psobject]]::new(), $results)
+            Wait-Until { $results.Count -ge 1 -or $async.IsCompleted } -Because 'a first remote result' -TimeoutSeconds 60
+            # What Ctrl+C does to a running command.
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+        # Every host's shard has ended: its session is free for the next command.
+        Wait-Until { @($Sessions | Where-Object Availability -eq 'Available').Count -eq 3 } -Because 'the three sessions coming free' -TimeoutSeconds 30
+        Get-PartialFiles $output | Should -BeNullOrEmpty
+        $before = @(Get-ChildItem $output -Filter '*.json' -Recurse | Where-Object Name -notlike '*.ytpipe*' | ForEach-Object Name)
+
+        $rerun = Invoke-FanOut $parameters
+        $rerun.Errors | Should -BeNullOrEmpty
+        @($rerun.Output | Where-Object { "$($_.Status)" -eq 'Transcribed' } | ForEach-Object { [IO.Path]::ChangeExtension((Split-Path -Leaf $_.Path), '.json') } | Sort-Object) |
+            Should -Be @($Names | Where-Object { $_ -notin $before })
+        Assert-SameReport $output | Out-Null
+    }
+
     It 'refuses pipeline input and -Shard with -Session, before any host runs' {
         if ($SshSkip) { Set-ItResult -Skipped -Because $SshSkip; return }
         $never = Join-Path $TestDrive 'never'
