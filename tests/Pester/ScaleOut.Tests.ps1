@@ -219,6 +219,26 @@ Describe 'Invoke-YtTranscription -Session over three SSH hosts' {
         $run.Output.Status | ForEach-Object { "$_" } | Should -Be 'Failed'
     }
 
+    It 'names the host without YtPipe with RemoteModuleNotFound, and the other hosts go on' {
+        if ($SshSkip) { Set-ItResult -Skipped -Because $SshSkip; return }
+        $bare = New-PSSession -HostName $Ssh.Addresses[0] -Port $Ssh.Port -UserName root -KeyFilePath $Ssh.KeyFile -Options $Ssh.Options -ErrorAction Stop
+        try {
+            # A host where the module is not installed: nothing on its PSModulePath has it.
+            Invoke-Command -Session $bare { $env:PSModulePath = $PSHOME + '/Modules' }
+            $one = Join-Path $TestDrive 'one'
+            foreach ($n in 'a', 'b', 'c') { New-TestTone (Join-Path $one "$n.wav") -Seconds 1 | Out-Null }
+            $run = Invoke-FanOut (@{ Session = @($bare) + $Sessions[1..2]; Path = $one; OutputDirectory = (Join-Path $TestDrive 'one-out') } + $RunOptions)
+        }
+        finally { Remove-PSSession $bare }
+
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'RemoteModuleNotFound,*'
+        $run.Errors[0].TargetObject | Should -Be $Ssh.Addresses[0]
+        # Shards 1/3 and 2/3 ran on the other two hosts.
+        ($run.Output | ForEach-Object { "$($_.PSComputerName) $($_.Shard) $($_.Status)" } | Sort-Object) |
+            Should -Be "$($Ssh.Addresses[1]) 1/3 Transcribed", "$($Ssh.Addresses[2]) 2/3 Transcribed"
+    }
+
     It 'stops every host on Ctrl+C, and the same command then does exactly the missing files' {
         if ($SshSkip) { Set-ItResult -Skipped -Because $SshSkip; return }
         $output = Join-Path $TestDrive 'stopped-out'

@@ -33,9 +33,6 @@ internal sealed class RemoteShardFanOut : IDisposable
 
     private RemoteShardFanOut(PSCmdlet cmdlet) => this.cmdlet = cmdlet;
 
-    /// <summary>How many hosts finished with a terminating error (module missing, model missing, a batch that died).</summary>
-    public int FailedHosts { get; private set; }
-
     /// <summary>
     /// Checks the sessions and starts <paramref name="command"/> with the caller's bound parameters
     /// (less the local-only ones) and -Shard i/N on each. Refusals are terminating errors, before any
@@ -76,9 +73,18 @@ internal sealed class RemoteShardFanOut : IDisposable
         var fanOut = new RemoteShardFanOut(cmdlet);
         var forwarded = bound.Where(p => !LocalOnly.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
         fanOut.running = sessions.Length;
-        for (var i = 0; i < sessions.Length; i++)
+        try
         {
-            fanOut.StartShard(sessions[i], i, sessions.Length, command, forwarded);
+            for (var i = 0; i < sessions.Length; i++)
+            {
+                fanOut.StartShard(sessions[i], i, sessions.Length, command, forwarded);
+            }
+        }
+        catch
+        {
+            // A session taken by another command since the check: no host runs half a fan-out.
+            fanOut.Dispose();
+            throw;
         }
         return fanOut;
     }
@@ -107,7 +113,7 @@ internal sealed class RemoteShardFanOut : IDisposable
             }
             if (state.State == PSInvocationState.Failed)
             {
-                Post(state.Reason, reason => { FailedHosts++; cmdlet.WriteError(Terminated(reason, host)); });
+                Post(state.Reason, reason => cmdlet.WriteError(Terminated(reason, host)));
             }
             if (Interlocked.Decrement(ref running) == 0)
             {
@@ -152,6 +158,7 @@ internal sealed class RemoteShardFanOut : IDisposable
         }
     }
 
+    /// <summary>Stops what still runs (disposing a running pipeline stops it) and lets the hosts' sessions go.</summary>
     public void Dispose()
     {
         foreach (var ps in pipelines)
