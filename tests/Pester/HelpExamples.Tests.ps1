@@ -3,7 +3,7 @@
 # example must be listed below as run or as syntax-only, so a new example cannot go unchecked.
 
 BeforeDiscovery {
-    $script:Commands = 'Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle'
+    $script:Commands = 'Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle', 'Get-YtTranscriptionReport'
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     $script:Examples = foreach ($c in $Commands) {
@@ -28,6 +28,8 @@ BeforeDiscovery {
         'Save-YtAudio#1' = 'YouTube'; 'Save-YtAudio#2' = 'YouTube'; 'Save-YtAudio#3' = 'an example.com feed'
         'Save-YtAudio#4' = 'browser cookies and YouTube'; 'Save-YtAudio#5' = 'a Windows path and YouTube'; 'Save-YtAudio#6' = 'a proxy and ~/bin/yt-dlp'
         'Start-YtPipeline#1' = 'YouTube'; 'Start-YtPipeline#2' = 'YouTube channels'; 'Start-YtPipeline#3' = 'an example.com feed'; 'Start-YtPipeline#4' = 'a Windows path and YouTube'; 'Start-YtPipeline#5' = 'YouTube'
+        'Get-YtTranscriptionReport#1' = 'reads a sharded run: Sharding.Tests runs the report'; 'Get-YtTranscriptionReport#2' = 'reads a sharded run: Sharding.Tests runs -Summary'
+        'Get-YtTranscriptionReport#3' = 'reads a sharded run: Sharding.Tests runs -AsJson'; 'Get-YtTranscriptionReport#4' = 'two runs to compare: Sharding.Tests compares them'
     }
     foreach ($e in $Examples) { $e.Key = "$($e.Command)#$($e.Number)"; $e.Runs = $e.Key -in $Run }
 }

@@ -8,7 +8,7 @@ Describe 'The built module' {
         $child = Invoke-ChildPwsh '(Get-Command -Module YtPipe).Name | Sort-Object'
         $child.ExitCode | Should -Be 0
         $child.Error | Should -BeNullOrEmpty
-        $child.Output | Should -Be 'ConvertTo-YtSubtitle', 'Get-YtGpu', 'Get-YtModel', 'Invoke-YtTranscription', 'Save-YtAudio', 'Save-YtModel', 'Start-YtPipeline'
+        $child.Output | Should -Be 'ConvertTo-YtSubtitle', 'Get-YtGpu', 'Get-YtModel', 'Get-YtTranscriptionReport', 'Invoke-YtTranscription', 'Save-YtAudio', 'Save-YtModel', 'Start-YtPipeline'
     }
 
     It 'has a valid manifest that requires PowerShell 7.4 on Core' {
@@ -24,7 +24,7 @@ Describe 'The built module' {
         foreach ($field in 'Author', 'CompanyName', 'Copyright', 'Description') { $m.$field | Should -Not -BeNullOrEmpty -Because "$field is shown by Find-PSResource" }
         $m.Copyright | Should -Match 'MIT'
         # Wildcards in the export lists make PowerShell load the module to learn its commands.
-        $data.CmdletsToExport | Should -Be @('Invoke-YtTranscription', 'Get-YtGpu', 'Save-YtAudio', 'Start-YtPipeline', 'Get-YtModel', 'Save-YtModel', 'ConvertTo-YtSubtitle')
+        $data.CmdletsToExport | Should -Be @('Invoke-YtTranscription', 'Get-YtGpu', 'Save-YtAudio', 'Start-YtPipeline', 'Get-YtModel', 'Save-YtModel', 'ConvertTo-YtSubtitle', 'Get-YtTranscriptionReport')
         $data.Keys | Should -Contain 'FunctionsToExport'
         @($data.FunctionsToExport) -join '' | Should -Not -Match '\*'
         $data.FormatsToProcess | Should -HaveCount 3
@@ -91,7 +91,7 @@ Describe 'Help and tab completion' {
         Import-Module $ModuleDir -Force
     }
 
-    It 'has a synopsis, a description and examples for <_>' -ForEach @('Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle') {
+    It 'has a synopsis, a description and examples for <_>' -ForEach @('Invoke-YtTranscription', 'Get-YtGpu', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle', 'Get-YtTranscriptionReport') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match "^\s*$_\s"
@@ -100,10 +100,10 @@ Describe 'Help and tab completion' {
     }
 
     It 'exports exactly the documented commands' {
-        (Get-Command -Module YtPipe).Name | Sort-Object | Should -Be @('ConvertTo-YtSubtitle', 'Get-YtGpu', 'Get-YtModel', 'Invoke-YtTranscription', 'Save-YtAudio', 'Save-YtModel', 'Start-YtPipeline')
+        (Get-Command -Module YtPipe).Name | Sort-Object | Should -Be @('ConvertTo-YtSubtitle', 'Get-YtGpu', 'Get-YtModel', 'Get-YtTranscriptionReport', 'Invoke-YtTranscription', 'Save-YtAudio', 'Save-YtModel', 'Start-YtPipeline')
     }
 
-    It 'documents every parameter of <_>' -ForEach @('Invoke-YtTranscription', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle') {
+    It 'documents every parameter of <_>' -ForEach @('Invoke-YtTranscription', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle', 'Get-YtTranscriptionReport') {
         $help = Get-Help $_ -Full
         $common = [Management.Automation.PSCmdlet]::CommonParameters + [Management.Automation.PSCmdlet]::OptionalCommonParameters
         $parameters = (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }
@@ -118,7 +118,7 @@ Describe 'Help and tab completion' {
         (Get-Help about_YtPipe | Out-String) | Should -Match $_
     }
 
-    It 'gives every parameter of <_> its type, default, pipeline input and wildcard support in Get-Help -Full' -ForEach @('Invoke-YtTranscription', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle') {
+    It 'gives every parameter of <_> its type, default, pipeline input and wildcard support in Get-Help -Full' -ForEach @('Invoke-YtTranscription', 'Get-YtModel', 'Save-YtModel', 'Save-YtAudio', 'Start-YtPipeline', 'ConvertTo-YtSubtitle', 'Get-YtTranscriptionReport') {
         $text = Get-Help $_ -Full | Out-String -Width 300
         $help = Get-Help $_ -Full
         $common = [Management.Automation.PSCmdlet]::CommonParameters + [Management.Automation.PSCmdlet]::OptionalCommonParameters

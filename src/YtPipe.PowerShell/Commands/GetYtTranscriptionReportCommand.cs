@@ -13,7 +13,7 @@ namespace YtPipe.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Get, "YtTranscriptionReport", DefaultParameterSetName = EntriesSet)]
 [OutputType(typeof(TranscriptionReportEntry), ParameterSetName = [EntriesSet])]
 [OutputType(typeof(TranscriptionReportSummary), ParameterSetName = [SummarySet])]
-[OutputType(typeof(string), ParameterSetName = [JsonSet])]
+// -AsJson's string is not declared: OutputType lists the types that have a view of their own.
 public sealed class GetYtTranscriptionReportCommand : PSCmdlet, IDisposable
 {
     private const string EntriesSet = "Entries";
