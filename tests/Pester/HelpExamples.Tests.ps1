@@ -22,6 +22,7 @@ BeforeDiscovery {
         'Invoke-YtTranscription#10' = 'downloads small and silero-v6.2.0; -Vad runs in Vad.Tests'
         'Invoke-YtTranscription#11' = 'downloads the multilingual base model; -Language lists and -WordTimestamps are run by WordTimestamps.Tests'
         'Invoke-YtTranscription#12' = 'a Slurm array over /data: the shard rule is run by Sharding.Tests'
+        'Invoke-YtTranscription#13' = 'SSH sessions to three hosts: run over three real sshd sessions by ScaleOut.Tests'
         'Get-YtGpu#2' = 'needs a GPU'
         'Get-YtModel#4' = 'downloads every English model'
         'Save-YtModel#1' = 'downloads from the network'; 'Save-YtModel#2' = 'downloads from the network'

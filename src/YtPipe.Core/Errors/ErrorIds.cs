@@ -100,4 +100,23 @@ public static class ErrorIds
 
     /// <summary>A batch ended on an unexpected failure (not one of the engine's own).</summary>
     public const string TranscriptionBatchFailed = "TranscriptionBatchFailed";
+
+    // Raised by Invoke-YtTranscription -Session (the remoting fan-out).
+    /// <summary>-Session was given pipeline input: paths must be the remote hosts'.</summary>
+    public const string SessionWithPipelineInput = "SessionWithPipelineInput";
+
+    /// <summary>-Session and -Shard both given: the sessions decide the shards.</summary>
+    public const string SessionWithShard = "SessionWithShard";
+
+    /// <summary>A session was given twice.</summary>
+    public const string SessionRepeated = "SessionRepeated";
+
+    /// <summary>A session is closed, broken or busy.</summary>
+    public const string SessionNotAvailable = "SessionNotAvailable";
+
+    /// <summary>A remote host has no YtPipe module.</summary>
+    public const string RemoteModuleNotFound = "RemoteModuleNotFound";
+
+    /// <summary>A remote shard ended on a failure that carried no error record of its own.</summary>
+    public const string RemoteShardFailed = "RemoteShardFailed";
 }

@@ -11,7 +11,7 @@ namespace YtPipe.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "YtTranscription", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(TranscriptionResult))]
-public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
+public sealed partial class InvokeYtTranscriptionCommand : TranscriptionCommandBase
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
@@ -32,15 +32,25 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
     [ValidateNotNullOrEmpty]
     public string? OutputDirectory { get; set; }
 
-    protected override void BeginProcessing() =>
+    protected override void BeginProcessing()
+    {
+        if (StartRemoteShards())
+        {
+            return;
+        }
         // Pipeline input may trickle in (from downloads): hold one file, enough to tell a single
         // file from a batch. Paths enumerate locally and fast: hold one more than there could be
         // workers, so fewer files than workers get the threads of the idle ones.
         StartBatch(OutputDirectory, "Invoke-YtTranscription",
             holdUpTo: MyInvocation.ExpectingInput ? 2 : Math.Max(Environment.ProcessorCount, Workers) + 1);
+    }
 
     protected override void ProcessRecord()
     {
+        if (RemoteShards is not null)
+        {
+            return;
+        }
         foreach (var input in ResolveInputs())
         {
             Submit(input);
@@ -50,7 +60,15 @@ public sealed class InvokeYtTranscriptionCommand : TranscriptionCommandBase
         DrainResults();
     }
 
-    protected override void EndProcessing() => FinishBatch();
+    protected override void EndProcessing()
+    {
+        if (RemoteShards is not null)
+        {
+            RunRemoteShards();
+            return;
+        }
+        FinishBatch();
+    }
 
     // Ctrl+C during a folder walk is a stop, not an error.
     private static bool NextInput(IEnumerator<TranscriptionInput> inputs)
