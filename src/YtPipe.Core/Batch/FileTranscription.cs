@@ -26,9 +26,9 @@ internal static class FileTranscription
         var started = Stopwatch.GetTimestamp();
         TimeSpan Elapsed() => decodeTime + Stopwatch.GetElapsedTime(started);
         var modelTime = TimeSpan.Zero;
+        RecognitionResult recognized;
         try
         {
-            RecognitionResult recognized;
             try
             {
                 recognized = await transcriber.TranscribeAsync(clip.Samples, worker, token).ConfigureAwait(false);
@@ -38,8 +38,26 @@ internal static class FileTranscription
                 throw new TranscriptionFailedException(input.FilePath, e.Message, e);
             }
             modelTime = Stopwatch.GetElapsedTime(started);
+        }
+        catch (YtPipeException e)
+        {
+            return Failed(input.FilePath, e, modelName, length, Elapsed(), worker.Slot.Index, model.Device, modelTime);
+        }
+        return Finish(worker, model, plan, recognized, length, Elapsed, modelTime, modelName, force, layout, shard);
+    }
+
+    /// <summary>
+    /// The transcript of what the model heard in a file, its files (atomically) and its result, a
+    /// failure to write included. <paramref name="elapsed"/> is read when the file is done.
+    /// </summary>
+    public static FileResult Finish(WorkerActivity worker, ITranscriptionModel model, OutputPlan plan, RecognitionResult recognized,
+        TimeSpan length, Func<TimeSpan> elapsed, TimeSpan modelTime, string modelName, bool force, SubtitleLayoutOptions? layout, string? shard)
+    {
+        var input = plan.Input;
+        try
+        {
             var transcript = TranscriptBuilder.Build(input.FilePath, input.Source, recognized, model, modelName, length)
-                with { Shard = shard, Elapsed = Elapsed() };
+                with { Shard = shard, Elapsed = elapsed() };
             var written = TranscriptFiles.Write(plan.Paths, plan.ToWrite, transcript, force, layout);
             return new FileResult
             {
@@ -51,7 +69,7 @@ internal static class FileTranscription
                 // Formats that were already there (a run cut short earlier) are outputs of this file too.
                 OutputFiles = plan.ExistingFiles(),
                 Duration = length,
-                Elapsed = Elapsed(),
+                Elapsed = elapsed(),
                 ModelTime = modelTime,
                 Device = model.Device,
                 Model = modelName,
@@ -60,7 +78,7 @@ internal static class FileTranscription
         }
         catch (YtPipeException e)
         {
-            return Failed(input.FilePath, e, modelName, length, Elapsed(), worker.Slot.Index, model.Device, modelTime);
+            return Failed(input.FilePath, e, modelName, length, elapsed(), worker.Slot.Index, model.Device, modelTime);
         }
     }
 

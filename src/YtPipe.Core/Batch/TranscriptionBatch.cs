@@ -30,7 +30,9 @@ public sealed class TranscriptionBatch : IAsyncDisposable
     private readonly Channel<OutputPlan> toProbe = Channel.CreateUnbounded<OutputPlan>(new() { SingleReader = true, SingleWriter = true });
     private readonly PendingQueue<WorkItem> pending = new();
     private readonly DispatchGate dispatch = new();
-    private readonly Channel<DecodedItem> decoded = Channel.CreateBounded<DecodedItem>(1);
+    private readonly Channel<DecodedJob> decoded = Channel.CreateBounded<DecodedJob>(1);
+    // Short decoded files wait here for a full window (or the end of the input) with -ShortClip Pack.
+    private readonly ClipPacker<PackedTranscription.Entry>? packer;
     private readonly Channel<BatchEvent> events = Channel.CreateUnbounded<BatchEvent>(new() { SingleReader = true });
     private readonly ModelCache models;
     private readonly BatchProgressTracker progress;
@@ -55,6 +57,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         // One ffmpeg decodes at ~300x real time, far ahead of any model; two cover many GPU workers.
         decoderCount = Math.Clamp(plan.Workers.Count, 1, 2);
         decodeBudget = DecodeBudget.ForWorkers(plan.Workers.Count);
+        packer = transcription.ShortClip == ShortClipMode.Pack ? new ClipPacker<PackedTranscription.Entry>() : null;
         var prober = Task.Run(() => ProbeLoopAsync(token));
         var decoders = Enumerable.Range(0, decoderCount).Select(_ => Task.Run(() => DecodeLoopAsync(token))).ToArray();
         var running = progress.Workers.Select(w => Task.Run(() => WorkLoopAsync(w, token))).ToArray();
@@ -226,6 +229,12 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                     lease.Dispose();
                     throw;
                 }
+                if (packer is not null && ClipPacker<PackedTranscription.Entry>.IsPackable(clip.Samples.Length))
+                {
+                    var entry = new PackedTranscription.Entry(item.Plan, clip.Duration, Stopwatch.GetElapsedTime(started), lease);
+                    if (packer.Add(entry, clip.Samples) is { } full) await SendPackAsync(full, token).ConfigureAwait(false);
+                    continue;
+                }
                 await decoded.Writer.WriteAsync(new DecodedItem(item, clip, Stopwatch.GetElapsedTime(started), lease), token).ConfigureAwait(false);
             }
         }
@@ -233,9 +242,41 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         {
             if (Interlocked.Increment(ref decodersDone) == decoderCount)
             {
-                decoded.Writer.TryComplete();
+                try
+                {
+                    // The input has ended: the last pack goes however full it is.
+                    if (packer?.Flush() is { } rest)
+                    {
+                        if (token.IsCancellationRequested) DisposeBudgets(rest);
+                        else await SendPackAsync(rest, token).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    decoded.Writer.TryComplete();
+                }
             }
         }
+    }
+
+    // Every file of the pack was counted on its way to a worker, but one job reaches one worker.
+    private async Task SendPackAsync(ClipPack<PackedTranscription.Entry> pack, CancellationToken token)
+    {
+        for (var i = 1; i < pack.Clips.Count; i++) dispatch.Dropped();
+        try
+        {
+            await decoded.Writer.WriteAsync(new PackJob(pack), token).ConfigureAwait(false);
+        }
+        catch
+        {
+            DisposeBudgets(pack);
+            throw;
+        }
+    }
+
+    private static void DisposeBudgets(ClipPack<PackedTranscription.Entry> pack)
+    {
+        foreach (var clip in pack.Clips) clip.Item.Budget?.Dispose();
     }
 
     // ffmpeg decodes what it can of a cut-off file and exits 0; the container still declares the
@@ -261,7 +302,14 @@ public sealed class TranscriptionBatch : IAsyncDisposable
                 progress.StartClock();
                 var model = models.Get(worker.Slot.Device);
                 transcriber ??= model.CreateTranscriber(worker.Slot.Threads);
-                await TranscribeOneAsync(worker, model, transcriber, item, token).ConfigureAwait(false);
+                if (item is PackJob pack)
+                {
+                    await TranscribePackAsync(worker, model, transcriber, pack.Pack, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await TranscribeOneAsync(worker, model, transcriber, (DecodedItem)item, token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -284,7 +332,7 @@ public sealed class TranscriptionBatch : IAsyncDisposable
 
     // Tells the dispatch gate while this worker waits: a waiting worker lets a decoder take a file
     // before the queue's order is complete.
-    private async Task<DecodedItem?> NextDecodedAsync(CancellationToken token)
+    private async Task<DecodedJob?> NextDecodedAsync(CancellationToken token)
     {
         dispatch.WorkerWaiting();
         var received = false;
@@ -323,6 +371,27 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         }
     }
 
+    private async Task TranscribePackAsync(WorkerActivity worker, ITranscriptionModel model, ITranscriber transcriber,
+        ClipPack<PackedTranscription.Entry> pack, CancellationToken token)
+    {
+        worker.Begin(pack.Clips[0].Item.Plan.Input.FilePath, Vad.SpeechRegion.TimeOf(pack.TotalSamples));
+        try
+        {
+            var results = await PackedTranscription.RunAsync(worker, model, transcriber, pack, transcription.ModelName, options.Force, token,
+                options.SubtitleLayout, options.Shard?.ToString()).ConfigureAwait(false);
+            for (var i = 0; i < results.Count; i++)
+            {
+                Completed(pack.Clips[i].Item.Plan, pack.Clips[i].Item.Length, results[i]);
+            }
+        }
+        finally
+        {
+            worker.Clear();
+            DisposeBudgets(pack);
+            NativeHeap.Trim();
+        }
+    }
+
     // Taken just before the decode, not at Submit, so that two processes over one folder share the files as they go.
     private bool TryClaim(WorkItem item)
     {
@@ -355,6 +424,12 @@ public sealed class TranscriptionBatch : IAsyncDisposable
 
     private sealed record WorkItem(OutputPlan Plan, TimeSpan DeclaredLength);
 
+    /// <summary>What a worker takes next: one decoded file, or a pack of short ones.</summary>
+    private abstract record DecodedJob;
+
     /// <summary>A decoded file waiting for a worker; the wait is not the file's time, so only the decode is carried.</summary>
-    private sealed record DecodedItem(WorkItem Work, AudioClip Clip, TimeSpan DecodeTime, DecodeBudget.Lease Budget);
+    private sealed record DecodedItem(WorkItem Work, AudioClip Clip, TimeSpan DecodeTime, DecodeBudget.Lease Budget) : DecodedJob;
+
+    /// <summary>Short decoded files to be transcribed as one window.</summary>
+    private sealed record PackJob(ClipPack<PackedTranscription.Entry> Pack) : DecodedJob;
 }

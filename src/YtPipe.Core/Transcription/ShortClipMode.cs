@@ -15,4 +15,15 @@ public enum ShortClipMode
     /// reduced context in training; its accuracy there is unmeasured here (bench/Measure-Accuracy.ps1 measures it).
     /// </summary>
     AudioContext,
+
+    /// <summary>
+    /// Short clips of one batch (up to 10 s each) are laid end to end, with 1 s of silence between
+    /// them, into windows of at most 30 s; each window is transcribed once, and its segments (and
+    /// words) go back to their clips, on each clip's own timeline. A segment that straddles a
+    /// boundary goes to the clip where most of it lies. Without a forced language, the clips of a
+    /// pack share the language detected on the pack. Whisper was trained on single 30 s windows,
+    /// one recording each; the accuracy of packed clips cannot be measured here without real
+    /// weights (bench/Measure-Accuracy.ps1 measures it with a real model).
+    /// </summary>
+    Pack,
 }

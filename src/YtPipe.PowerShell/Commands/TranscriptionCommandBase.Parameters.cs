@@ -95,9 +95,9 @@ public abstract partial class TranscriptionCommandBase
     [Parameter]
     public SwitchParameter NoFlashAttention { get; set; }
 
-    /// <summary>How clips far shorter than Whisper's 30 s window are encoded: Off (the default, every window in full) or AudioContext (a window sized to the clip: faster, accuracy unmeasured).</summary>
+    /// <summary>How clips far shorter than Whisper's 30 s window are encoded: Off (the default, every window in full), AudioContext (a window sized to the clip: faster, accuracy unmeasured) or Pack (several short clips of the batch in one window: faster, accuracy unmeasured).</summary>
     [Parameter]
-    [ValidateSet("Off", "AudioContext", IgnoreCase = true)]
+    [ValidateSet("Off", "AudioContext", "Pack", IgnoreCase = true)]
     public string ShortClip { get; set; } = "Off";
 
     /// <summary>A window whose no-speech probability is above this is treated as silence. 0..1; whisper.cpp's default 0.6.</summary>

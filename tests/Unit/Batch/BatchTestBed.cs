@@ -36,12 +36,13 @@ public sealed class BatchTestBed : IAsyncDisposable
     public FakeAudioFile AddFile(string relativePath, double seconds) =>
         Decoder.Add(Folder.WriteFile(relativePath), TimeSpan.FromSeconds(seconds));
 
-    public TranscriptionBatch Start(int workers, BatchOptions? options = null) => Start(CpuWorkers(workers), options);
+    public TranscriptionBatch Start(int workers, BatchOptions? options = null, TranscriptionOptions? transcription = null) =>
+        Start(CpuWorkers(workers), options, transcription);
 
-    public TranscriptionBatch Start(WorkerPlan plan, BatchOptions? options = null)
+    public TranscriptionBatch Start(WorkerPlan plan, BatchOptions? options = null, TranscriptionOptions? transcription = null)
     {
         if (batch is not null) throw new InvalidOperationException("The batch is already started.");
-        batch = new TranscriptionBatch(options ?? new BatchOptions(), Transcription, plan, Engine, Decoder);
+        batch = new TranscriptionBatch(options ?? new BatchOptions(), transcription ?? Transcription, plan, Engine, Decoder);
         events = new BatchEventCollector(batch.Events);
         return batch;
     }

@@ -11,8 +11,22 @@ public sealed class FakeAudioDecoder : IAudioDecoder
 {
     private readonly ConcurrentDictionary<string, FakeAudioFile> files = new();
     private readonly ConcurrentDictionary<float[], FakeAudioFile> clips = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<float, FakeAudioFile> markers = new();
     private int probes;
     private int decodes;
+
+    /// <summary>
+    /// Fills each decoded clip with a value of its file's own instead of silence, so that the fake
+    /// transcriber can tell the files of a packed buffer (-ShortClip Pack) apart.
+    /// </summary>
+    public bool MarkClips { get; set; }
+
+    /// <summary>The file whose clips are filled with <paramref name="marker"/> (see <see cref="MarkClips"/>).</summary>
+    public FakeAudioFile FileOfMarker(float marker) =>
+        markers.TryGetValue(marker, out var file) ? file : throw new InvalidOperationException($"No file is marked {marker}.");
+
+    /// <summary>Whether <paramref name="samples"/> are one decoded clip, as the decoder made it.</summary>
+    public bool IsClip(float[] samples) => clips.ContainsKey(samples);
 
     public int ProbeCount => Volatile.Read(ref probes);
 
@@ -54,6 +68,12 @@ public sealed class FakeAudioDecoder : IAudioDecoder
         }
         if (file.DecodeError is { } error) throw error;
         var samples = new float[(int)Math.Round((file.DecodedDuration ?? file.Duration).TotalSeconds * AudioClip.SampleRate)];
+        if (MarkClips)
+        {
+            var marker = (float)(files.Keys.Order(StringComparer.Ordinal).ToList().IndexOf(path) + 1);
+            markers[marker] = file;
+            Array.Fill(samples, marker);
+        }
         clips[samples] = file;
         return new AudioClip(samples);
     }
