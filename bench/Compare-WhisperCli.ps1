@@ -18,7 +18,7 @@
     and on a short-clip corpus (-ShortClips clips of -ShortClipSeconds s, tiny.en):
 
       cli-default, cli-ac256 (the CLI's -ac 256), ytpipe-native, ytpipe-native-ac
-      (-ShortClip AudioContext)
+      (-ShortClip AudioContext), ytpipe-native-pack (-ShortClip Pack)
 
     Every run uses a weightless model (header and vocabulary, no tensors): whisper.cpp runs the
     encoder at the real cost and decodes almost nothing, so the numbers are the encoder's, which
@@ -183,6 +183,7 @@ foreach ($round in 1..$Repeat) {
         Add-Measurement 'ShortClips' 'tiny.en' 'cli-ac256' (Invoke-Cli $mp $short 1 0 @('-ac', '256'))
         Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native' ([math]::Round((Invoke-YtPipe $mp $short $native).Wall, 2))
         Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native-ac' ([math]::Round((Invoke-YtPipe $mp $short $native 'AudioContext').Wall, 2))
+        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native-pack' ([math]::Round((Invoke-YtPipe $mp $short $native 'Pack').Wall, 2))
     }
 }
 
