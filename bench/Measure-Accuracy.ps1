@@ -4,7 +4,7 @@
 .SYNOPSIS
     Word error rate of YtPipe's transcripts against reference texts, per -ShortClip mode.
 .DESCRIPTION
-    The speed-ups for short clips (-ShortClip AudioContext) change what Whisper sees: it was
+    The speed-ups for short clips (-ShortClip AudioContext, Pack) change what Whisper sees: it was
     trained on 30 s windows only. This project's machines have no real model weights, so their
     effect on accuracy could not be measured there. Run this with a real model to decide from
     evidence whether a mode can become the default.
@@ -21,15 +21,15 @@
 .EXAMPLE
     dotnet pwsh ./bench/Measure-Accuracy.ps1 -Corpus ~/librispeech-short -Model base.en
 .EXAMPLE
-    dotnet pwsh ./bench/Measure-Accuracy.ps1 -Corpus ./clips -ModelPath ~/models/ggml-small.en.bin -Modes Off, AudioContext -PerFile
+    dotnet pwsh ./bench/Measure-Accuracy.ps1 -Corpus ./clips -ModelPath ~/models/ggml-small.en.bin -Modes Off, AudioContext, Pack -PerFile
 #>
 [CmdletBinding(DefaultParameterSetName = 'Name')]
 param(
     [Parameter(Mandatory)] [string] $Corpus,
     [Parameter(ParameterSetName = 'Name')] [string] $Model = 'base.en',
     [Parameter(Mandatory, ParameterSetName = 'Path')] [string] $ModelPath,
-    [ValidateSet('Off', 'AudioContext')]
-    [string[]] $Modes = @('Off', 'AudioContext'),
+    [ValidateSet('Off', 'AudioContext', 'Pack')]
+    [string[]] $Modes = @('Off', 'AudioContext', 'Pack'),
     [string] $Language,
     [int] $BeamSize = 5,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/YtPipe'),
