@@ -137,7 +137,7 @@ public abstract partial class TranscriptionCommandBase : PSCmdlet, IDisposable
             else WriteVerbose(note.Text);
         }
         termination ??= TerminationSignal.Register(StopProcessing, RunningWork);
-        Batch = new TranscriptionBatch(options, transcription, plan.Workers, new WhisperEngine(transcription), new FfmpegAudioDecoder(tools), stop.Token);
+        Batch = new TranscriptionBatch(options, transcription, plan.Workers, new WhisperEngine(transcription), new PcmWavDecoder(new FfmpegAudioDecoder(tools)), stop.Token);
         Pump = new BatchPump(this, Batch, activity, progressId);
     }
 
