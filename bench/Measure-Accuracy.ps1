@@ -16,8 +16,10 @@
     (lower case, punctuation removed, whitespace collapsed) and compared word by word
     (Levenshtein: substitutions + deletions + insertions over the reference's word count).
 
-    Prints one row per mode (files, reference words, errors, WER %, wall seconds) and, with
-    -PerFile, each file's WER; -OutFile also writes the table as Markdown.
+    Returns one row per mode (files, failed files, reference words, errors, WER %, wall seconds)
+    and, with -PerFile, prints each file's WER; -OutFile also writes the table as Markdown. A file
+    that fails to transcribe is named in a warning and counts as every reference word deleted.
+    The scoring is in WordErrorRate.ps1 (tests/Pester/BenchAccuracy.Tests.ps1 checks it).
 .EXAMPLE
     dotnet pwsh ./bench/Measure-Accuracy.ps1 -Corpus ~/librispeech-short -Model base.en
 .EXAMPLE
@@ -41,26 +43,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 Import-Module (Resolve-Path $ModulePath).Path
 
-function ConvertTo-Words([string] $Text) {
-    <# Lower case, letters, digits and apostrophes only: what WER scoring conventionally compares. #>
-    $t = $Text.ToLowerInvariant() -replace "[^\p{L}\p{N}' ]+", ' '
-    @($t -split '\s+' | Where-Object { $_ -and $_ -ne "'" })
-}
-
-function Get-EditDistance([string[]] $Reference, [string[]] $Hypothesis) {
-    $n = $Hypothesis.Count
-    $previous = [int[]](0..$n)
-    for ($i = 1; $i -le $Reference.Count; $i++) {
-        $current = [int[]]::new($n + 1)
-        $current[0] = $i
-        for ($j = 1; $j -le $n; $j++) {
-            $cost = if ($Reference[$i - 1] -ceq $Hypothesis[$j - 1]) { 0 } else { 1 }
-            $current[$j] = [math]::Min([math]::Min($previous[$j] + 1, $current[$j - 1] + 1), $previous[$j - 1] + $cost)
-        }
-        $previous = $current
-    }
-    $previous[$n]
-}
+. (Join-Path $PSScriptRoot 'WordErrorRate.ps1')
 
 $files = @(Get-ChildItem -LiteralPath $Corpus -File | Where-Object { $_.Extension -ne '.txt' -and (Test-Path ([IO.Path]::ChangeExtension($_.FullName, '.txt'))) } | Sort-Object Name)
 if (-not $files) { throw "No audio file in $Corpus has a reference transcript beside it (same name, .txt)." }
@@ -70,13 +53,16 @@ $temp = Join-Path ([IO.Path]::GetTempPath()) "ytpipe-accuracy-$PID"
 
 $rows = foreach ($mode in $Modes) {
     $clock = [Diagnostics.Stopwatch]::StartNew()
-    $results = @(Invoke-YtTranscription -LiteralPath $files.FullName @modelArgs -BeamSize $BeamSize -ShortClip $mode -OutputDirectory $temp -OutputFormat Txt -Force)
+    $results = @(Invoke-YtTranscription -LiteralPath $files.FullName @modelArgs -BeamSize $BeamSize -ShortClip $mode -OutputDirectory $temp -OutputFormat Txt -Force -ErrorAction SilentlyContinue)
+    # A file that fails is a result with its status (and an error record, silenced: the warning below names it).
     $wall = $clock.Elapsed.TotalSeconds
     Remove-Item $temp -Recurse -Force -ErrorAction Ignore
     $errors = 0; $words = 0
+    $failed = @($results | Where-Object { "$($_.Status)" -ne 'Transcribed' })
+    foreach ($f in $failed) { Write-Warning "$mode`: $(Split-Path -Leaf $f.Path) was not transcribed ($($f.Status), $($f.ErrorId): $($f.ErrorMessage)); it counts as every reference word deleted." }
     foreach ($r in $results) {
-        $reference = ConvertTo-Words (Get-Content -Raw ([IO.Path]::ChangeExtension($r.Path, '.txt')))
-        $hypothesis = ConvertTo-Words $r.Text
+        $reference = @(ConvertTo-Words (Get-Content -Raw ([IO.Path]::ChangeExtension($r.Path, '.txt'))))
+        $hypothesis = @(ConvertTo-Words $r.Text)
         $e = Get-EditDistance $reference $hypothesis
         $errors += $e; $words += $reference.Count
         if ($PerFile) { Write-Host ('{0,-14} {1,-40} WER {2,6:0.0} %' -f $mode, (Split-Path -Leaf $r.Path), (100 * $e / [math]::Max(1, $reference.Count))) }
@@ -85,15 +71,16 @@ $rows = foreach ($mode in $Modes) {
         Mode        = $mode
         Runtime     = ($results | Select-Object -First 1).Runtime
         Files       = $results.Count
+        Failed      = $failed.Count
         Words       = $words
         Errors      = $errors
         'WER %'     = [math]::Round(100 * $errors / [math]::Max(1, $words), 2)
         'Wall s'    = [math]::Round($wall, 1)
     }
 }
-$rows | Format-Table -AutoSize
 if ($OutFile) {
-    $md = @('| Mode | Runtime | Files | Words | Errors | WER % | Wall s |', '|---|---|---|---|---|---|---|') +
-        ($rows | ForEach-Object { "| $($_.Mode) | $($_.Runtime) | $($_.Files) | $($_.Words) | $($_.Errors) | $($_.'WER %') | $($_.'Wall s') |" })
+    $md = @('| Mode | Runtime | Files | Failed | Words | Errors | WER % | Wall s |', '|---|---|---|---|---|---|---|---|') +
+        ($rows | ForEach-Object { "| $($_.Mode) | $($_.Runtime) | $($_.Files) | $($_.Failed) | $($_.Words) | $($_.Errors) | $($_.'WER %') | $($_.'Wall s') |" })
     Set-Content -Path $OutFile -Value $md -Encoding utf8
 }
+$rows
