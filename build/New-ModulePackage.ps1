@@ -5,7 +5,8 @@
     Packs a built YtPipe module into YtPipe.<version>.nupkg, the file a PowerShell repository serves.
 .DESCRIPTION
     Copies the built module into a staging folder without what only builds or debugs it (symbol
-    files, the WebAssembly runtime folder that pwsh never loads), adds the LICENSE, and packs it with
+    files, the WebAssembly runtime folder that pwsh never loads, a whisper.cpp runtime built for the
+    building CPU only), adds the LICENSE, and packs it with
     Compress-PSResource (PSResourceGet, shipped with PowerShell 7.4+), which validates the manifest
     and writes the nuspec from it. No repository is registered and nothing is fetched.
     build.ps1 -Task Package calls this after a build; the package test calls it on the module
@@ -43,6 +44,18 @@ try {
     Get-ChildItem -LiteralPath $stagedModule -Recurse -File -Filter '*.pdb' | Remove-Item
     $browser = Join-Path $stagedModule 'Dependencies/runtimes/browser'
     if (Test-Path -LiteralPath $browser) { Remove-Item -LiteralPath $browser -Recurse }
+    # A whisper.cpp runtime installed by `build.ps1 -Task NativeRuntime` ships only when it is the
+    # portable one (every CPU variant, the best chosen at load). One compiled for the building CPU
+    # (-march=native) would be refused on most users' CPUs, so it stays out of the package.
+    $nativeRuntime = Join-Path $stagedModule 'Dependencies/native'
+    $runtimeManifest = Join-Path $nativeRuntime 'ytpipe-runtime.json'
+    if (Test-Path -LiteralPath $nativeRuntime) {
+        $variant = if (Test-Path -LiteralPath $runtimeManifest) { (Get-Content -Raw -LiteralPath $runtimeManifest | ConvertFrom-Json).PSObject.Properties['variant'].Value }
+        if ($variant -ne 'portable') {
+            Write-Warning "The whisper.cpp runtime in $(Join-Path $module 'Dependencies/native') was built for this CPU only (variant '$variant'); it is left out of the package. To ship native speed, build the portable one: build.ps1 -Task Build, NativeRuntime -Portable, Package."
+            Remove-Item -LiteralPath $nativeRuntime -Recurse -Force
+        }
+    }
     Copy-Item -LiteralPath $LicensePath -Destination (Join-Path $stagedModule 'LICENSE')
 
     $target = Join-Path $destination "$name.$($manifest.Version).nupkg"

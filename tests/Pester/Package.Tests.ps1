@@ -89,3 +89,38 @@ Import-Module YtPipe
         $install.Output[1] | Should -Be @((Test-ModuleManifest (Join-Path (Get-TestModulePath) 'YtPipe.psd1')).ExportedCmdlets.Keys).Count
     }
 }
+
+Describe 'A whisper.cpp runtime in the built module' {
+    BeforeAll {
+        function New-ModuleWithRuntime([string] $Variant) {
+            <# A copy of the module under test with Dependencies/native as build.ps1 -Task NativeRuntime installs it (manifest and library names; the libraries are empty files). #>
+            $module = Join-Path $TestDrive "module-$Variant/YtPipe"
+            Copy-Item -LiteralPath (Get-TestModulePath) -Destination $module -Recurse
+            $libraries = New-Item -ItemType Directory -Force (Join-Path $module 'Dependencies/native/runtimes/linux-x64')
+            foreach ($name in 'libwhisper.so', 'libggml-whisper.so', 'libggml-base-whisper.so', 'libggml-cpu-zen4.so') { Set-Content (Join-Path $libraries $name) '' }
+            @{ whisper_cpp_version = '1.8.5'; rid = 'linux-x64'; variant = $Variant; cpu_flags = @() } | ConvertTo-Json |
+                Set-Content (Join-Path $module 'Dependencies/native/ytpipe-runtime.json')
+            $module
+        }
+        function Get-PackageEntries([string] $Module, [string] $Name) {
+            $nupkg = & (Join-Path $RepoRoot 'build/New-ModulePackage.ps1') -ModulePath $Module -DestinationPath (Join-Path $TestDrive "package-$Name") -LicensePath (Join-Path $RepoRoot 'LICENSE') -WarningVariable warnings -WarningAction SilentlyContinue
+            $zip = [IO.Compression.ZipFile]::OpenRead($nupkg.FullName)
+            try { [pscustomobject]@{ Entries = @($zip.Entries.FullName); Warnings = @($warnings) } } finally { $zip.Dispose() }
+        }
+    }
+
+    It 'ships when it is the portable one (every CPU variant)' {
+        $package = Get-PackageEntries (New-ModuleWithRuntime 'portable') 'portable'
+        $package.Entries | Should -Contain 'Dependencies/native/ytpipe-runtime.json'
+        $package.Entries | Should -Contain 'Dependencies/native/runtimes/linux-x64/libggml-cpu-zen4.so'
+        $package.Warnings | Should -BeNullOrEmpty
+    }
+
+    It 'stays out, with a warning naming -Portable, when it was built for this CPU only' {
+        $module = New-ModuleWithRuntime 'native'
+        $package = Get-PackageEntries $module 'native'
+        $package.Entries | Where-Object { $_ -like 'Dependencies/native/*' } | Should -BeNullOrEmpty
+        "$($package.Warnings)" | Should -BeLike '*built for this CPU only*-Portable*'
+        Join-Path $module 'Dependencies/native/ytpipe-runtime.json' | Should -Exist -Because 'the built module itself is left as it was'
+    }
+}

@@ -84,6 +84,12 @@ public static class NativeRuntime
         }
         else if (!string.Equals(manifest.Rid, platform, StringComparison.Ordinal))
         {
+            if (!asked && IsPortable(manifest))
+            {
+                // A package ships the portable runtime of one platform; on the others the stock
+                // runtime is the expected one, not a fault to warn of at every start.
+                return Stock(BatchMessageLevel.Verbose, $"Runtime: Whisper.net's stock whisper.cpp (the module's portable runtime is for {manifest.Rid ?? "another platform"}, and this is {platform}).");
+            }
             problem = $"it was built for {manifest.Rid ?? "an unknown platform"}, and this is {platform}";
         }
         else if (!File.Exists(Path.Combine(folder, "runtimes", platform, LibraryFile("whisper"))))

@@ -115,6 +115,30 @@ public sealed class NativeRuntimeTests : IDisposable
     }
 
     [Fact]
+    public void PackagedPortableRuntime_OfAnotherPlatform_IsStock_Quietly()
+    {
+        var folder = Install(rid: "linux-x64", variant: NativeRuntime.PortableVariant, flags: [], libraries: ["libggml-cpu-x64.so"]);
+
+        var choice = NativeRuntime.Choose(null, folder, "win-x64", Avx512Cpu);
+
+        Assert.Null(choice.Folder);
+        var note = Single(choice);
+        Assert.Equal(BatchMessageLevel.Verbose, note.Level);
+        Assert.Contains("portable runtime is for linux-x64, and this is win-x64", note.Text);
+    }
+
+    [Fact]
+    public void PortableRuntime_OfAnotherPlatform_NamedBySetting_Warns()
+    {
+        var folder = Install(rid: "linux-x64", variant: NativeRuntime.PortableVariant, flags: [], libraries: ["libggml-cpu-x64.so"]);
+
+        var choice = NativeRuntime.Choose(folder, Path.Combine(temp.Path, "elsewhere"), "win-x64", Avx512Cpu);
+
+        Assert.Null(choice.Folder);
+        Assert.Equal(BatchMessageLevel.Warning, Single(choice).Level);
+    }
+
+    [Fact]
     public void MissingLibrary_IsRefused()
     {
         var choice = NativeRuntime.Choose(null, Install(withLibrary: false), "linux-x64", Avx512Cpu);
