@@ -58,6 +58,8 @@ public sealed class TranscriptionBatch : IAsyncDisposable
         decoderCount = Math.Clamp(plan.Workers.Count, 1, 2);
         decodeBudget = DecodeBudget.ForWorkers(plan.Workers.Count);
         packer = transcription.ShortClip == ShortClipMode.Pack ? new ClipPacker<PackedTranscription.Entry>() : null;
+        // Before any whisper.cpp run: its per-run buffers then live in mappings that go back when freed.
+        NativeHeap.KeepLargeBlocksMapped();
         var prober = Task.Run(() => ProbeLoopAsync(token));
         var decoders = Enumerable.Range(0, decoderCount).Select(_ => Task.Run(() => DecodeLoopAsync(token))).ToArray();
         var running = progress.Workers.Select(w => Task.Run(() => WorkLoopAsync(w, token))).ToArray();
