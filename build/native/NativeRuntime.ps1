@@ -97,6 +97,33 @@ function Get-CpuDescription {
     [pscustomobject]@{ Model = $model; Flags = @($flags -split '\s+' | Where-Object { $_ }) }
 }
 
+function Build-Avx512Fp16Module([string] $SourceFolder) {
+    <# One more CPU backend for the portable runtime: the zen4 variant's instruction sets plus
+       AVX512-FP16, which none of ggml's variants uses and which a -march=native build uses on CPUs
+       that have it (1.5x on base.en here, bench/RESULTS.md). Returns the module's path, or null with
+       a warning when this compiler cannot build it (the runtime is complete without it). #>
+    $dir = Join-Path $out 'native/build-portable-avx512fp16'
+    $log = Join-Path $dir 'ytpipe-build.log'
+    New-Item -ItemType Directory -Force $dir | Out-Null
+    $cmakeArgs = @(
+        '-S', (Join-Path $root 'build/native'), '-B', $dir,
+        "-DWHISPER_CPP_SOURCE=$SourceFolder", '-DCMAKE_BUILD_TYPE=Release', '-DWHISPER_BUILD_EXAMPLES=OFF',
+        '-DGGML_NATIVE=OFF', '-DGGML_BACKEND_DL=ON', '-DGGML_CPU_ALL_VARIANTS=OFF',
+        # ggml's zen4 list: these also go into the module's own check (ggml_backend_score).
+        '-DGGML_SSE42=ON', '-DGGML_AVX=ON', '-DGGML_F16C=ON', '-DGGML_FMA=ON', '-DGGML_AVX2=ON', '-DGGML_BMI2=ON',
+        '-DGGML_AVX512=ON', '-DGGML_AVX512_VBMI=ON', '-DGGML_AVX512_VNNI=ON', '-DGGML_AVX512_BF16=ON',
+        '-DYTPIPE_CPU_EXTRA_FLAGS=-mavx512fp16'
+    )
+    Write-Host "Building the AVX512-FP16 CPU module in $dir (log: $log)"
+    & { cmake @cmakeArgs; if ($LASTEXITCODE -eq 0) { cmake --build $dir --config Release -j ([Environment]::ProcessorCount) --target ggml-cpu } } *> $log
+    $built = Get-ChildItem $dir -Recurse -Filter 'libggml-cpu-whisper.so' -File -ErrorAction Ignore | Select-Object -First 1
+    if ($LASTEXITCODE -ne 0 -or -not $built) {
+        Write-Warning "The AVX512-FP16 CPU module did not build (a compiler without -mavx512fp16 needs GCC 12 or Clang 14); the portable runtime goes without it. Log: $log"
+        return $null
+    }
+    $built.FullName
+}
+
 function Invoke-NativeRuntime {
     <# -Portable: every x64 CPU variant as a ggml backend module (GGML_BACKEND_DL + GGML_CPU_ALL_VARIANTS),
        the best loaded at start, so the runtime suits any x64 CPU; otherwise for this CPU only. #>
@@ -155,6 +182,13 @@ function Invoke-NativeRuntime {
         $variants = @(Get-ChildItem $buildDir -Recurse -Filter 'libggml-cpu-*.so' -File)
         if ($variants.Count -eq 0) { throw 'The portable build made no libggml-cpu-<variant>.so.' }
         $variants | Copy-Item -Destination $libDir
+        if ($rid -eq 'linux-x64') {
+            $fp16 = Build-Avx512Fp16Module -SourceFolder $src.Folder
+            # Not named libggml-cpu-*: ggml's scan would weigh it like zen4 (its check cannot see
+            # AVX512-FP16) and might load it on a CPU without it; the module loads it by name, after
+            # checking /proc/cpuinfo itself.
+            if ($fp16) { Copy-Item $fp16 (Join-Path $libDir 'libytpipe-ggml-cpu-avx512fp16.so') }
+        }
     }
     $cpu = Get-CpuDescription
     [ordered]@{

@@ -153,12 +153,14 @@ public static class NativeRuntime
     {
         var libraries = Path.Combine(choice.Folder!, "runtimes", PlatformFolder);
         var variants = NativeRuntimeCpuVariants.InFolder(libraries);
-        if (NativeRuntimeCpuVariants.Load(libraries, out var problem) is { } loadedVariant)
+        if (NativeRuntimeCpuVariants.Load(libraries, CpuFlags.ReadThisMachine(), out var problem) is { } loadedVariant)
         {
+            var why = loadedVariant == NativeRuntimeCpuVariants.Avx512Fp16Module
+                ? $"AVX512-FP16, which this CPU has and none of ggml's {variants.Count} variants uses"
+                : $"the best for this CPU of {variants.Count} variants ({string.Join(", ", variants.Select(VariantName))})";
             return choice with
             {
-                Notes = [.. choice.Notes, new PlanNote(BatchMessageLevel.Verbose,
-                    $"CPU backend: {loadedVariant}, the best for this CPU of {variants.Count} variants ({string.Join(", ", variants.Select(VariantName))}).")],
+                Notes = [.. choice.Notes, new PlanNote(BatchMessageLevel.Verbose, $"CPU backend: {loadedVariant}, {why}.")],
             };
         }
         return Stock(BatchMessageLevel.Warning,

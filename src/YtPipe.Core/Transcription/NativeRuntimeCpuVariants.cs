@@ -16,11 +16,29 @@ internal static class NativeRuntimeCpuVariants
     /// <summary>The file-name prefix ggml looks for (<c>ggml_backend_load_best("cpu")</c>).</summary>
     public const string FilePrefix = "libggml-cpu-";
 
+    /// <summary>
+    /// The portable runtime's extra CPU module: the zen4 variant's instruction sets plus AVX512-FP16,
+    /// which none of ggml's variants is compiled with. Named outside ggml's prefix, because ggml's own
+    /// check (<c>ggml_backend_score</c>) cannot see AVX512-FP16: the module loads it by name only on a
+    /// CPU that has every flag in <see cref="Avx512Fp16Needs"/>.
+    /// </summary>
+    public const string Avx512Fp16Module = "libytpipe-ggml-cpu-avx512fp16.so";
+
+    /// <summary>What <see cref="Avx512Fp16Module"/> is compiled for, as /proc/cpuinfo names the flags.</summary>
+    public static readonly IReadOnlyList<string> Avx512Fp16Needs =
+    [
+        "sse4_2", "avx", "f16c", "fma", "avx2", "bmi2", "avx512f", "avx512cd", "avx512vl", "avx512dq", "avx512bw",
+        "avx512vbmi", "avx512_vnni", "avx512_bf16", "avx512_fp16",
+    ];
+
     // ggml_backend_dev_type: GGML_BACKEND_DEVICE_TYPE_CPU is 0 in ggml-backend.h of v1.8.5.
     private const int DeviceTypeCpu = 0;
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate void LoadAllFromPath([MarshalAs(UnmanagedType.LPUTF8Str)] string directory);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate IntPtr LoadOne([MarshalAs(UnmanagedType.LPUTF8Str)] string path);
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate IntPtr DeviceByType(int type);
@@ -44,11 +62,26 @@ internal static class NativeRuntimeCpuVariants
             : [];
 
     /// <summary>
-    /// Loads ggml from <paramref name="libraryFolder"/> (the same files Whisper.net opens next, so
-    /// the same library instances) and has it register the best CPU variant found there.
+    /// The extra module to load by name instead of ggml's choice: <see cref="Avx512Fp16Module"/> when
+    /// <paramref name="libraryFolder"/> holds it and this CPU has all it needs; otherwise null.
     /// </summary>
-    /// <returns>The variant's file name, such as <c>libggml-cpu-zen4.so</c>; null with <paramref name="problem"/> set when none could be loaded.</returns>
-    public static string? Load(string libraryFolder, out string? problem)
+    /// <param name="libraryFolder">The runtime's library folder.</param>
+    /// <param name="cpuFlags">This CPU's flags (/proc/cpuinfo); null when unknown, which never picks it.</param>
+    public static string? ExtraModuleFor(string libraryFolder, IReadOnlySet<string>? cpuFlags) =>
+        cpuFlags is not null && Avx512Fp16Needs.All(cpuFlags.Contains) && File.Exists(Path.Combine(libraryFolder, Avx512Fp16Module))
+            ? Avx512Fp16Module
+            : null;
+
+    /// <summary>
+    /// Loads ggml from <paramref name="libraryFolder"/> (the same files Whisper.net opens next, so
+    /// the same library instances) and has it register a CPU backend: the extra module when
+    /// <see cref="ExtraModuleFor"/> picks it, else the best of ggml's variants found there.
+    /// </summary>
+    /// <param name="libraryFolder">The runtime's library folder.</param>
+    /// <param name="cpuFlags">This CPU's flags, for the extra module (null: ggml's variants only).</param>
+    /// <param name="problem">Why nothing could be loaded.</param>
+    /// <returns>The backend's file name, such as <c>libggml-cpu-zen4.so</c>; null with <paramref name="problem"/> set when none could be loaded.</returns>
+    public static string? Load(string libraryFolder, IReadOnlySet<string>? cpuFlags, out string? problem)
     {
         problem = null;
         var opened = new List<IntPtr>();
@@ -62,10 +95,17 @@ internal static class NativeRuntimeCpuVariants
             var ggml = opened[^1];
             var loadAll = Marshal.GetDelegateForFunctionPointer<LoadAllFromPath>(NativeLibrary.GetExport(ggml, "ggml_backend_load_all_from_path"));
             var deviceByType = Marshal.GetDelegateForFunctionPointer<DeviceByType>(NativeLibrary.GetExport(ggml, "ggml_backend_dev_by_type"));
+            var loadOne = Marshal.GetDelegateForFunctionPointer<LoadOne>(NativeLibrary.GetExport(ggml, "ggml_backend_load"));
             var logSet = Marshal.GetDelegateForFunctionPointer<LogSet>(NativeLibrary.GetExport(opened[0], "ggml_log_set"));
             logSet(Marshal.GetFunctionPointerForDelegate(Quiet), IntPtr.Zero);
             try
             {
+                // ggml_backend_load registers the module when its own check passes; it returns null otherwise.
+                if (ExtraModuleFor(libraryFolder, cpuFlags) is { } extra && loadOne(Path.Combine(libraryFolder, extra)) != IntPtr.Zero
+                    && deviceByType(DeviceTypeCpu) != IntPtr.Zero)
+                {
+                    return extra;
+                }
                 loadAll(libraryFolder);
             }
             finally
