@@ -14,6 +14,7 @@
                       longest first; the best of these is "the CLI's best plan"
       ytpipe-stock    Invoke-YtTranscription with its defaults, Whisper.net's stock runtime
       ytpipe-native   the same with the native runtime
+      ytpipe-portable the same with a portable runtime, when -PortableRuntimePath names one
 
     and on a short-clip corpus (-ShortClips clips of -ShortClipSeconds s, tiny.en):
 
@@ -53,6 +54,8 @@ param(
     [ValidateSet('Long', 'ShortClips')]
     [string[]] $Sections = @('Long', 'ShortClips'),
     [string] $WorkPath = (Join-Path $PSScriptRoot '../out/bench/cli'),
+    # A portable runtime (build.ps1 -Task NativeRuntime -Portable -NativeRuntimePath <folder>): adds ytpipe-portable to the long corpus.
+    [string] $PortableRuntimePath,
     [string] $OutFile = (Join-Path $PSScriptRoot 'RESULTS.md')
 )
 
@@ -77,6 +80,8 @@ $buildArgs = @('-Task', 'NativeRuntime', '-WhisperCli', '-NativeRuntimePath', $n
 & $pwshExe @pwshPrefix -NoProfile -NonInteractive -File (Join-Path $repo 'build.ps1') @buildArgs
 if ($LASTEXITCODE -ne 0) { throw 'Building whisper-cli and the native runtime failed.' }
 $cli = Join-Path $repo 'out/native/build/bin/whisper-cli'
+$gnuTime = if (Test-Path /usr/bin/time) { '/usr/bin/time' }
+$loadStart = (Get-Content /proc/loadavg) -replace '^(\S+ \S+ \S+).*', '$1'
 
 # --- Models and corpora -----------------------------------------------------------------------
 Add-Type -Path (Join-Path $repo 'tests/Unit/Support/GgmlModelWriter.cs') -ErrorAction SilentlyContinue
@@ -107,16 +112,31 @@ function Invoke-Cli([string] $Model, [string[]] $Inputs, [int] $Processes, [int]
         $queues[$i].Add($f); $load[$i] += (Get-Item $f).Length
     }
     $clock = [Diagnostics.Stopwatch]::StartNew()
+    $n = 0
     $procs = foreach ($q in $queues | Where-Object Count) {
-        $psi = [Diagnostics.ProcessStartInfo]::new($cli)
+        # Through GNU time when it is there, for each process's peak resident set (%M, KiB).
+        $peakFile = Join-Path $WorkPath ("cli-peak-{0}.txt" -f $n++)
+        $psi = if ($gnuTime) { [Diagnostics.ProcessStartInfo]::new($gnuTime) } else { [Diagnostics.ProcessStartInfo]::new($cli) }
+        if ($gnuTime) { foreach ($a in '-f', '%M', '-o', $peakFile, $cli) { $psi.ArgumentList.Add($a) } }
         foreach ($a in @('-m', $Model, '-np', '-nt') + @(if ($Threads) { '-t', $Threads }) + $Extra) { $psi.ArgumentList.Add([string]$a) }
         foreach ($f in $q) { $psi.ArgumentList.Add('-f'); $psi.ArgumentList.Add($f) }
         $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
         $p = [Diagnostics.Process]::Start($psi)
-        [pscustomobject]@{ P = $p; Out = $p.StandardOutput.ReadToEndAsync(); Err = $p.StandardError.ReadToEndAsync() }
+        [pscustomobject]@{ P = $p; Out = $p.StandardOutput.ReadToEndAsync(); Err = $p.StandardError.ReadToEndAsync(); PeakFile = $peakFile }
     }
     foreach ($r in $procs) { $r.P.WaitForExit(); if ($r.P.ExitCode -ne 0) { throw "whisper-cli failed: $($r.Err.Result)" } }
-    [math]::Round($clock.Elapsed.TotalSeconds, 2)
+    $wall = [math]::Round($clock.Elapsed.TotalSeconds, 2)
+    # The processes run side by side, so the plan's peak is the sum of theirs (an upper bound).
+    $peak = if ($gnuTime) { [math]::Round((($procs | ForEach-Object { [double](Get-Content $_.PeakFile | Select-Object -Last 1) }) | Measure-Object -Sum).Sum / 1024, 1) }
+    [pscustomobject]@{ Seconds = $wall; PeakMiB = $peak }
+}
+
+function Get-CliMemoryLayout([string] $Model, [string] $Clip) {
+    <# whisper.cpp's own figures for a model (without -np the CLI logs them): model size and one state's buffers, in MB. #>
+    $log = & $cli -m $Model -f $Clip -nt 2>&1 | ForEach-Object { "$_" }
+    $model = [double](($log | Select-String 'CPU total size\s*=\s*([\d.]+) MB').Matches | Select-Object -First 1).Groups[1].Value
+    $state = (($log | Select-String 'whisper_init_state: (kv \w+\s+size|compute buffer \(\w+\))\s*=\s*([\d.]+) MB').Matches | ForEach-Object { [double]$_.Groups[2].Value } | Measure-Object -Sum).Sum
+    [pscustomobject]@{ ModelMB = $model; StateMB = $state }
 }
 
 $childScript = Join-Path $WorkPath 'ytpipe-run.ps1'
@@ -124,12 +144,15 @@ Set-Content $childScript @'
 param($ModulePath, $ModelPath, $InputList, $ShortClip, $OutDir)
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
+# pwsh with the module loaded, before any work: what the process costs before whisper does.
+$baseKiB = if (Test-Path /proc/$PID/status) { [double](Select-String -LiteralPath /proc/$PID/status -Pattern '^VmRSS:\s+(\d+) kB').Matches[0].Groups[1].Value }
 $inputs = Get-Content $InputList
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $rows = Invoke-YtTranscription -LiteralPath $inputs -ModelPath $ModelPath -OutputDirectory $OutDir -Force -ShortClip $ShortClip |
     ForEach-Object { [pscustomobject]@{ Worker = $_.Worker; End = $clock.Elapsed.TotalSeconds; Elapsed = $_.Elapsed.TotalSeconds; Model = $_.ModelTime.TotalSeconds; Status = "$($_.Status)"; Runtime = $_.Runtime } }
 $wall = $clock.Elapsed.TotalSeconds
-[pscustomobject]@{ Wall = $wall; Results = @($rows) } | ConvertTo-Json -Depth 4 -Compress
+$peakKiB = if (Test-Path /proc/$PID/status) { [double](Select-String -LiteralPath /proc/$PID/status -Pattern '^VmHWM:\s+(\d+) kB').Matches[0].Groups[1].Value }
+[pscustomobject]@{ Wall = $wall; PeakMiB = $(if ($peakKiB) { [math]::Round($peakKiB / 1024, 1) }); BaseMiB = $(if ($baseKiB) { [math]::Round($baseKiB / 1024, 1) }); Results = @($rows) } | ConvertTo-Json -Depth 4 -Compress
 '@
 
 function Invoke-YtPipe([string] $Model, [string[]] $Inputs, [string] $Runtime, [string] $ShortClip = 'Off') {
@@ -157,22 +180,28 @@ function Invoke-YtPipe([string] $Model, [string[]] $Inputs, [string] $Runtime, [
 $plans = @(1..$cores | Where-Object { $cores % $_ -eq 0 } | ForEach-Object { [pscustomobject]@{ P = $_; T = $cores / $_ } })
 $measurements = [Collections.Generic.List[object]]::new()
 $timelines = @{}
-function Add-Measurement($Section, $Model, $Config, $Seconds) {
-    $measurements.Add([pscustomobject]@{ Section = $Section; Model = $Model; Config = $Config; Seconds = $Seconds })
-    Write-Host ('{0,-10} {1,-8} {2,-18} {3,7:0.00} s' -f $Section, $Model, $Config, $Seconds)
+function Add-Measurement($Section, $Model, $Config, $Run) {
+    <# $Run: the CLI's { Seconds; PeakMiB } or YtPipe's { Wall; PeakMiB; Results }. #>
+    $seconds = [math]::Round($(if ($Run.PSObject.Properties['Wall']) { $Run.Wall } else { $Run.Seconds }), 2)
+    $base = if ($Run.PSObject.Properties['BaseMiB']) { $Run.BaseMiB }
+    $measurements.Add([pscustomobject]@{ Section = $Section; Model = $Model; Config = $Config; Seconds = $seconds; PeakMiB = $Run.PeakMiB; BaseMiB = $base })
+    Write-Host ('{0,-10} {1,-8} {2,-18} {3,7:0.00} s {4,8} MiB peak' -f $Section, $Model, $Config, $seconds, $Run.PeakMiB)
 }
 
 $long = if ($Sections -contains 'Long') { New-Corpus 'long' $Files $FileSeconds }
 $short = if ($Sections -contains 'ShortClips') { New-Corpus 'short' $ShortClips $ShortClipSeconds }
+$layouts = @{}
+$probeClip = @($long) + @($short) | Where-Object { $_ } | Select-Object -First 1
+foreach ($m in $Models) { $layouts[$m] = Get-CliMemoryLayout $modelPaths[$m] $probeClip }
 foreach ($round in 1..$Repeat) {
     if ($long) {
         foreach ($m in $Models) {
             $mp = $modelPaths[$m]
             Add-Measurement 'Long' $m 'cli-default' (Invoke-Cli $mp $long 1 0)
             foreach ($plan in $plans) { Add-Measurement 'Long' $m "cli-$($plan.P)x$($plan.T)" (Invoke-Cli $mp $long $plan.P $plan.T) }
-            foreach ($rt in 'stock', 'native') {
-                $run = Invoke-YtPipe $mp $long $(if ($rt -eq 'stock') { 'stock' } else { $native })
-                Add-Measurement 'Long' $m "ytpipe-$rt" ([math]::Round($run.Wall, 2))
+            foreach ($rt in @('stock', 'native') + @(if ($PortableRuntimePath) { 'portable' })) {
+                $run = Invoke-YtPipe $mp $long $(switch ($rt) { 'stock' { 'stock' } 'native' { $native } 'portable' { (Resolve-Path $PortableRuntimePath).Path } })
+                Add-Measurement 'Long' $m "ytpipe-$rt" $run
                 $timelines["$m ytpipe-$rt round $round"] = $run.Results
             }
         }
@@ -181,9 +210,9 @@ foreach ($round in 1..$Repeat) {
         $mp = $modelPaths['tiny.en']
         Add-Measurement 'ShortClips' 'tiny.en' 'cli-default' (Invoke-Cli $mp $short 1 0)
         Add-Measurement 'ShortClips' 'tiny.en' 'cli-ac256' (Invoke-Cli $mp $short 1 0 @('-ac', '256'))
-        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native' ([math]::Round((Invoke-YtPipe $mp $short $native).Wall, 2))
-        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native-ac' ([math]::Round((Invoke-YtPipe $mp $short $native 'AudioContext').Wall, 2))
-        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native-pack' ([math]::Round((Invoke-YtPipe $mp $short $native 'Pack').Wall, 2))
+        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native' (Invoke-YtPipe $mp $short $native)
+        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native-ac' (Invoke-YtPipe $mp $short $native 'AudioContext')
+        Add-Measurement 'ShortClips' 'tiny.en' 'ytpipe-native-pack' (Invoke-YtPipe $mp $short $native 'Pack')
     }
 }
 
@@ -195,7 +224,7 @@ $lines = [Collections.Generic.List[string]]::new()
 $lines.Add('<!-- whisper-cli comparison: written by bench/Compare-WhisperCli.ps1 -->')
 $lines.Add('## Against whisper-cli (same whisper.cpp v1.8.5 source)')
 $lines.Add('')
-$lines.Add("Machine: $cpuModel, $cores logical cores; AVX-512: $(if ($avx512) { $avx512 } else { 'none' }). Load average at the end: $((Get-Content /proc/loadavg) -replace '^(\S+ \S+ \S+).*', '$1'). $Repeat rounds, interleaved; the table gives the median (min-max).")
+$lines.Add("Load average at the start: $loadStart. Machine: $cpuModel, $cores logical cores; AVX-512: $(if ($avx512) { $avx512 } else { 'none' }). Load average at the end: $((Get-Content /proc/loadavg) -replace '^(\S+ \S+ \S+).*', '$1'). $Repeat rounds, interleaved; the table gives the median (min-max).")
 $lines.Add("Weightless models; long corpus: $Files x $FileSeconds s WAV; short clips: $ShortClips x $ShortClipSeconds s WAV.")
 $lines.Add('')
 $lines.Add('| Corpus | Model | Configuration | Wall s, median (min-max) | vs CLI best | vs YtPipe stock | vs CLI default |')
@@ -216,6 +245,29 @@ foreach ($group in $measurements | Group-Object Section, Model) {
 }
 $lines.Add('')
 $lines.Add('Ratios are speedups: above 1x, this configuration is faster than the reference.')
+if ($gnuTime -and $long) {
+    # The issue's memory target: two workers at most one model + two states + 100 MB over what the
+    # CLI needs for them. The CLI's 2x1 plan holds two models and two states; a weightless model's
+    # tensors are allocated but never written, so their pages stay off the resident set in both tools
+    # and "one model" is what the CLI's one process holds: the limit is the 2x1 plan's peak + 100 MB.
+    $lines.Add('')
+    $lines.Add('Peak memory, long corpus (median over rounds, MiB of resident set: the CLI''s processes summed (GNU time %M), YtPipe''s one pwsh (VmHWM)). Target: two workers no more than one model + two states + 100 MB over the CLI''s; with weightless models the model''s pages are never touched (allocated sizes from whisper.cpp''s log: model, one state), so the limit is the CLI''s 2x1 peak (two processes, two states) + 100 MB:')
+    $lines.Add('')
+    $lines.Add('| Model | Model MB allocated | One state MB allocated | cli-default | cli-2x1 (two processes) | ytpipe-stock | ytpipe-native | Limit | Native within it | pwsh + module before work | Native minus that |')
+    $lines.Add('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|')
+    foreach ($m in $Models) {
+        $peak = @{}
+        foreach ($g in $measurements | Where-Object { $_.Section -eq 'Long' -and $_.Model -eq $m -and $_.PeakMiB } | Group-Object Config) { $peak[$g.Name] = Get-Median ([double[]]$g.Group.PeakMiB) }
+        $layout = $layouts[$m]
+        $nativeBase = @($measurements | Where-Object { $_.Section -eq 'Long' -and $_.Model -eq $m -and $_.Config -eq 'ytpipe-native' -and $_.BaseMiB })
+        $base = if ($nativeBase) { Get-Median ([double[]]$nativeBase.BaseMiB) }
+        $limit = if ($peak["cli-$($cores)x1"]) { $peak["cli-$($cores)x1"] + (100e6 / 1MB) }
+        $fmt = { param($v) if ($v) { '{0:0}' -f $v } else { '' } }
+        $lines.Add(('| {0} | {1:0.0} | {2:0.0} | {3} | {4} | {5} | {6} | {7} | {8} | {9} | {10} |' -f $m, $layout.ModelMB, $layout.StateMB, (& $fmt $peak['cli-default']), (& $fmt $peak["cli-$($cores)x1"]),
+                (& $fmt $peak['ytpipe-stock']), (& $fmt $peak['ytpipe-native']), (& $fmt $limit), $(if ($limit -and $peak['ytpipe-native']) { if ($peak['ytpipe-native'] -le $limit) { 'yes' } else { 'no, by {0:0} MiB' -f ($peak['ytpipe-native'] - $limit) } }),
+                (& $fmt $base), $(if ($base -and $peak['ytpipe-native']) { & $fmt ($peak['ytpipe-native'] - $base) })))
+    }
+}
 if ($timelines.Count) {
     $lines.Add('')
     $lines.Add('Per-worker timelines of the last round (file: model start-end s on each worker; idle = wall minus the worker''s time in the model):')
