@@ -23,13 +23,15 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
-    dotnet pwsh ./build.ps1 -Task Build, NativeRuntime -WhisperCppSource ../shared/vendor/whisper.cpp-1.8.5.tar.gz
+    dotnet pwsh ./build.ps1 -Task Build,NativeRuntime -WhisperCppSource ../shared/vendor/whisper.cpp-1.8.5.tar.gz
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Cuda   # builds against Whisper.net.Runtime.Cuda (needs a feed that serves it)
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean', 'NativeRuntime')]
+    # One or more of the tasks below, in order. From bash or cmd (pwsh -File), where no list reaches
+    # a script, write them as one comma-separated word: -Task Build,NativeRuntime.
+    [ArgumentCompletions('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean', 'NativeRuntime')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -58,6 +60,11 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
+$knownTasks = 'Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean', 'NativeRuntime'
+$Task = @($Task -split ',' | ForEach-Object Trim | Where-Object { $_ })
+foreach ($t in $Task) {
+    if ($knownTasks -notcontains $t) { throw "-Task: '$t' is not a task. Tasks: $($knownTasks -join ', ') (several as Build,NativeRuntime)." }
+}
 $out = Join-Path $root 'out'
 $moduleDir = Join-Path $out 'YtPipe'
 # This same pwsh, for child processes: as a .NET tool the process is 'dotnet' running pwsh.dll.

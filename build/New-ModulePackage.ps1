@@ -52,7 +52,7 @@ try {
     if (Test-Path -LiteralPath $nativeRuntime) {
         $variant = if (Test-Path -LiteralPath $runtimeManifest) { (Get-Content -Raw -LiteralPath $runtimeManifest | ConvertFrom-Json).PSObject.Properties['variant'].Value }
         if ($variant -ne 'portable') {
-            Write-Warning "The whisper.cpp runtime in $(Join-Path $module 'Dependencies/native') was built for this CPU only (variant '$variant'); it is left out of the package. To ship native speed, build the portable one: build.ps1 -Task Build, NativeRuntime -Portable, Package."
+            Write-Warning "The whisper.cpp runtime in $(Join-Path $module 'Dependencies/native') was built for this CPU only (variant '$variant'); it is left out of the package. To ship native speed, build the portable one: build.ps1 -Task Build,NativeRuntime,Package -Portable."
             Remove-Item -LiteralPath $nativeRuntime -Recurse -Force
         }
     }
