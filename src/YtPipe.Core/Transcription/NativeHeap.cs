@@ -28,8 +28,8 @@ internal static class NativeHeap
     private static readonly IntPtr Libc = LoadLibc();
     private static readonly MallocTrim? Trimmer = Export<MallocTrim>("malloc_trim");
     private static readonly Lazy<bool> MappedLargeBlocks = new(() =>
-        ShouldFixMmapThreshold(Environment.GetEnvironmentVariable(MmapThresholdVariable))
-        && Export<Mallopt>("mallopt") is { } mallopt && mallopt(MmapThresholdOption, MmapThresholdBytes) == 1);
+        FixMmapThreshold(Export<Mallopt>("mallopt") is { } mallopt ? (option, value) => mallopt(option, value) : null,
+            Environment.GetEnvironmentVariable(MmapThresholdVariable)));
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int MallocTrim(nuint pad);
@@ -45,6 +45,15 @@ internal static class NativeHeap
     /// (once per process; glibc only). True when the threshold is fixed now or was before.
     /// </summary>
     public static bool KeepLargeBlocksMapped() => MappedLargeBlocks.Value;
+
+    /// <summary>
+    /// Sets M_MMAP_THRESHOLD (malloc.h: -3) to 128 KiB through <paramref name="mallopt"/>, unless the
+    /// user set <see cref="MmapThresholdVariable"/>. True when glibc took it (mallopt returns 1).
+    /// </summary>
+    /// <param name="mallopt">glibc's mallopt; null where there is none.</param>
+    /// <param name="userSetting">The value of <see cref="MmapThresholdVariable"/>, or null.</param>
+    public static bool FixMmapThreshold(Func<int, int, int>? mallopt, string? userSetting) =>
+        mallopt is not null && ShouldFixMmapThreshold(userSetting) && mallopt(MmapThresholdOption, MmapThresholdBytes) == 1;
 
     /// <summary>Whether YtPipe sets the threshold: not when the user has set glibc's own variable.</summary>
     /// <param name="userSetting">The value of <see cref="MmapThresholdVariable"/>, or null.</param>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace YtPipe.Tests.Transcription;
 
-/// <summary>A fact about glibc's allocator (Linux with glibc: mallopt, and its chunk header before each block); skipped elsewhere.</summary>
+/// <summary>A fact about glibc's allocator (Linux with glibc: mallopt); skipped elsewhere.</summary>
 public sealed class GlibcFactAttribute : FactAttribute
 {
     public GlibcFactAttribute()
