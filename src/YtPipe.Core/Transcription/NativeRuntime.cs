@@ -132,10 +132,11 @@ public static class NativeRuntime
         lock (Gate)
         {
             if (configured is not null) return configured;
-            configured = Choose(Environment.GetEnvironmentVariable(EnvironmentVariable), DefaultFolder, PlatformFolder, CpuFlags.ReadThisMachine());
+            var cpuFlags = CpuFlags.ReadThisMachine();
+            configured = Choose(Environment.GetEnvironmentVariable(EnvironmentVariable), DefaultFolder, PlatformFolder, cpuFlags);
             if (configured.Portable)
             {
-                configured = LoadCpuVariant(configured);
+                configured = LoadCpuVariant(configured, cpuFlags);
             }
             if (configured.Folder is not null)
             {
@@ -149,11 +150,11 @@ public static class NativeRuntime
     }
 
     // Before Whisper.net opens the libraries: they hold no CPU code until ggml has loaded a variant.
-    private static NativeRuntimeChoice LoadCpuVariant(NativeRuntimeChoice choice)
+    private static NativeRuntimeChoice LoadCpuVariant(NativeRuntimeChoice choice, IReadOnlySet<string>? cpuFlags)
     {
         var libraries = Path.Combine(choice.Folder!, "runtimes", PlatformFolder);
         var variants = NativeRuntimeCpuVariants.InFolder(libraries);
-        if (NativeRuntimeCpuVariants.Load(libraries, CpuFlags.ReadThisMachine(), out var problem) is { } loadedVariant)
+        if (NativeRuntimeCpuVariants.Load(libraries, cpuFlags, out var problem) is { } loadedVariant)
         {
             var why = loadedVariant == NativeRuntimeCpuVariants.Avx512Fp16Module
                 ? $"AVX512-FP16, which this CPU has and none of ggml's {variants.Count} variants uses"
